@@ -1,1 +1,4 @@
-return 0;
+using AlertEngine.Host.Commands;
+
+// `alertengine` runs the engine; `alertengine bench ingest` measures intake. See README.md.
+return await EngineCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,37 @@
+using AlertEngine.Ingest;
+using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Host.Endpoints;
+
+/// <summary>
+/// <c>GET /healthz</c>: 200 when the database is writable, 503 otherwise; also reports the
+/// configuration (validated at start: an engine with bad configuration does not run), the
+/// inbox backlog and the events set aside as poisoned.
+/// </summary>
+internal static class HealthEndpoint
+{
+    public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
+
+    private static IResult Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix)
+    {
+        var status = storage.Check();
+        InboxBacklog? backlog = null;
+        if (status.Writable)
+        {
+            using var connection = connections.Open();
+            backlog = InboxStore.CountBacklog(connection);
+        }
+
+        var body = new
+        {
+            status = status.Writable ? "ok" : "unhealthy",
+            storage = new { writable = status.Writable, path = status.DatabasePath, error = status.Error },
+            configuration = new { valid = true, zabbixServers = zabbix.Value.Servers.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray() },
+            inbox = backlog is null ? null : new { backlog = backlog.Backlog, poisoned = backlog.Poisoned },
+            pager = new { mode = "dry-run" },
+        };
+        return Results.Json(body, statusCode: status.Writable ? 200 : 503);
+    }
+}

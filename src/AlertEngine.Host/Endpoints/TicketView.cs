@@ -1,0 +1,54 @@
+using AlertEngine.Tickets;
+
+namespace AlertEngine.Host.Endpoints;
+
+/// <summary>A ticket as the API shows it; events and timeline only on the single-ticket view.</summary>
+internal sealed record TicketView
+{
+    public required string Number { get; init; }
+    public required TicketType Type { get; init; }
+    public required string State { get; init; }
+    public required SupportLevel Level { get; init; }
+    public string? Customer { get; init; }
+    public string? Team { get; init; }
+    public required string Title { get; init; }
+    public string? ZabbixServer { get; init; }
+    public string? TriggerId { get; init; }
+    public string? Host { get; init; }
+    public string? HostName { get; init; }
+    public int? Severity { get; init; }
+    public int Occurrences { get; init; }
+    public DateTimeOffset? FirstSeenAt { get; init; }
+    public DateTimeOffset? LastSeenAt { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? ResolvedBy { get; init; }
+    public IReadOnlyList<TicketEvent>? Events { get; init; }
+    public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+
+    public static TicketView From(Ticket t) => new()
+    {
+        Number = t.Number,
+        Type = t.Type,
+        State = t.State.ToName(),
+        Level = t.Level,
+        Customer = t.Customer,
+        Team = t.Team,
+        Title = t.Title,
+        ZabbixServer = t.ZabbixServer,
+        TriggerId = t.TriggerId,
+        Host = t.Host,
+        HostName = t.HostName,
+        Severity = t.Severity,
+        Occurrences = t.Occurrences,
+        FirstSeenAt = t.FirstSeenAt,
+        LastSeenAt = t.LastSeenAt,
+        OpenedAt = t.OpenedAt,
+        AcknowledgedAt = t.AcknowledgedAt,
+        AcknowledgedBy = t.AcknowledgedBy,
+        ResolvedAt = t.ResolvedAt,
+        ResolvedBy = t.ResolvedBy,
+    };
+}

@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Globalization;
+using AlertEngine.Ingest;
+using AlertEngine.Ingest.Zabbix;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Host.Endpoints;
+
+/// <summary>
+/// <c>POST /api/v1/zabbix/{server}/events</c>: checks the server and its token, reads at most
+/// Ingest:MaxBodyBytes, and answers 2xx only after the event is committed to the inbox.
+/// </summary>
+internal static class ZabbixWebhookEndpoint
+{
+    public const string TokenHeader = "X-AlertEngine-Token";
+
+    public static void MapZabbixWebhook(this WebApplication app) =>
+        app.MapPost("/api/v1/zabbix/{server}/events", HandleAsync);
+
+    private static async Task<IResult> HandleAsync(
+        string server,
+        HttpRequest request,
+        WebhookAuthenticator authenticator,
+        EventIntake intake,
+        IOptions<IngestOptions> options)
+    {
+        switch (authenticator.Check(server, request.Headers[TokenHeader], out var serverName))
+        {
+            case WebhookAccess.UnknownServer:
+                return Problems.NotFound("Unknown Zabbix server", $"No Zabbix server named '{server}' is configured (Zabbix:Servers:{server}).");
+            case WebhookAccess.BadToken:
+                return Problems.Unauthorized($"The {TokenHeader} header is missing or does not match the secret configured for Zabbix server '{serverName}'.");
+        }
+
+        var max = options.Value.MaxBodyBytes;
+        if (request.ContentLength > max)
+        {
+            return Problems.TooLarge(max);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(max + 1);
+        try
+        {
+            var length = await ReadAtMostAsync(request.Body, buffer, max + 1, request.HttpContext.RequestAborted);
+            if (length > max)
+            {
+                return Problems.TooLarge(max);
+            }
+
+            IntakeOutcome outcome;
+            try
+            {
+                outcome = await intake.AcceptAsync(serverName, buffer.AsMemory(0, length));
+            }
+            catch (InboxUnavailableException)
+            {
+                return Problems.Unavailable("The inbox could not be written; the event was not stored. Retry.", options.Value.RetryAfter);
+            }
+
+            return outcome switch
+            {
+                { IsInvalid: true } => Problems.InvalidEvent(outcome.Errors),
+                { Result: IntakeResult.Busy } => Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.Value.RetryAfter),
+                { Result: IntakeResult.Duplicate } => Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)),
+                _ => Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)),
+            };
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<int> ReadAtMostAsync(Stream body, byte[] buffer, int limit, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total < limit)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>The 2xx body: stored now, or already stored.</summary>
+    internal sealed record WebhookReply(string Status, string EventId, string UpdateKey);
+
+    private static class Problems
+    {
+        public static IResult NotFound(string title, string detail) => Results.Problem(detail, statusCode: 404, title: title);
+
+        public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: 401, title: "Unauthorized");
+
+        public static IResult TooLarge(int max) => Results.Problem(
+            $"The body is larger than {max.ToString(CultureInfo.InvariantCulture)} bytes (Ingest:MaxBodyBytes).", statusCode: 413, title: "Event too large");
+
+        public static RetryAfterResult Unavailable(string detail, TimeSpan retryAfter) => new(
+            Results.Problem(detail, statusCode: 503, title: "Try again later"), retryAfter);
+
+        public static IResult InvalidEvent(IReadOnlyList<PayloadError> errors) => Results.Problem(
+            detail: string.Join("; ", errors),
+            statusCode: 400,
+            title: "Invalid Zabbix event",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
+            });
+    }
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

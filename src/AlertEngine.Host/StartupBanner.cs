@@ -1,0 +1,57 @@
+using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Host;
+
+/// <summary>Says once, at start, where the engine listens, where it stores and what it is wired to.</summary>
+internal sealed partial class StartupBanner(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    SqliteConnectionFactory connections,
+    IOptions<ZabbixOptions> zabbix,
+    ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            if (!logger.IsEnabled(LogLevel.Information))
+            {
+                return;
+            }
+
+            var addresses = string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+            var servers = zabbix.Value.Servers.Keys.ToList();
+            var names = string.Join(", ", servers);
+            LogStarted(logger, addresses, connections.DatabasePath);
+            if (servers.Count == 0)
+            {
+                LogNoServers(logger);
+            }
+            else
+            {
+                LogServers(logger, names);
+            }
+
+            LogPager(logger);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AlertEngine listening on {Addresses}; database {DatabasePath}")]
+    private static partial void LogStarted(ILogger logger, string addresses, string databasePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Zabbix server is configured: the webhook answers 404 until Zabbix:Servers:<name>:WebhookSecret is set (see README)")]
+    private static partial void LogNoServers(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix servers accepted on /api/v1/zabbix/<name>/events: {Servers}")]
+    private static partial void LogServers(ILogger logger, string servers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: dry-run (paging arrives with a later issue; nothing is sent)")]
+    private static partial void LogPager(ILogger logger);
+}

@@ -1,0 +1,49 @@
+using AlertEngine.Classify;
+using AlertEngine.Correlate;
+using AlertEngine.Ingest;
+using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Pipeline;
+using AlertEngine.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine;
+
+/// <summary>The one place that shows how the engine is put together, in pipeline order.</summary>
+public static class AlertEngineRegistration
+{
+    public static IServiceCollection AddAlertEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Options, validated at start: a bad value stops the engine with a message naming the key.
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ZabbixOptions>().BindConfiguration(ZabbixOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
+
+        // Storage first: migrations run before intake or processing start.
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<StorageHealth>();
+        services.AddHostedService<MigrateOnStart>();
+
+        // Ingest: webhook → inbox (group commit) → doorbell.
+        services.AddSingleton<Doorbell>();
+        services.AddSingleton<WebhookAuthenticator>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddSingleton<EventIntake>();
+
+        // Processing: the stages, in the order they run.
+        services.AddSingleton<IEventStage, NormaliseStage>();
+        services.AddSingleton<IEventStage, ClassifyStage>();
+        services.AddSingleton<IEventStage, CorrelateStage>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
+
+        return services;
+    }
+}

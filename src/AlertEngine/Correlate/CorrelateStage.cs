@@ -1,0 +1,114 @@
+using System.Globalization;
+using AlertEngine.Classify;
+using AlertEngine.Ingest;
+using AlertEngine.Pipeline;
+using AlertEngine.Tickets;
+
+namespace AlertEngine.Correlate;
+
+/// <summary>
+/// Puts the event on its ALERT ticket (opening one, or adding an occurrence to the open one
+/// for the same correlation key) and applies what it says: an acknowledgement or comment
+/// goes on the timeline, a recovery resolves the ticket once every folded-in problem has
+/// recovered. Any arrival order ends in the same ticket state.
+/// </summary>
+public sealed class CorrelateStage : IEventStage
+{
+    private const string Channel = "zabbix";
+
+    public ValueTask<StageOutcome> RunAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var e = context.RequireEvent();
+        var classification = context.Classification
+            ?? throw new InvalidOperationException("the event has not been classified yet: check the stage order in AlertEngineRegistration");
+        var session = context.Session;
+
+        var linked = TicketStore.FindByEvent(session, e.Server, e.EventId);
+        var openForKey = linked is null ? TicketStore.FindOpenAlertByKey(session, classification.CorrelationKey) : null;
+        var plan = CorrelationDecision.Decide(e, linked, openForKey);
+
+        var ticket = Place(context, e, classification, plan);
+        var resolved = Apply(context, e, ticket, plan.Change);
+        var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, $"ticket {ticket.Number}: {plan.Reason}");
+        return ValueTask.FromResult(StageOutcome.Continue(context with { Correlation = result }));
+    }
+
+    private static Ticket Place(EventContext context, ZabbixEvent e, Classification c, CorrelationPlan plan)
+    {
+        var session = context.Session;
+        var zabbix = $"zabbix:{e.Server}";
+        switch (plan.Placement)
+        {
+            case Placement.OpenTicket:
+                var opened = TicketStore.OpenAlert(session, new NewAlert(
+                    c.Level, c.Customer, c.Team, e.EventName, e.Server, e.TriggerId, e.Host, e.HostName, e.Severity, c.CorrelationKey, e.ProblemAt), context.Now);
+                TicketStore.LinkEvent(session, opened.Id, e.Server, e.EventId, e.Severity, e.ProblemAt);
+                Timeline(context, opened, "opened", zabbix,
+                    $"Opened {c.Level} from Zabbix {e.Kind.ToName()} event {e.EventId}: {e.EventName} on {e.HostName ?? e.Host} (severity {e.Severity}); {c.Reason}");
+                return opened;
+
+            case Placement.AddOccurrence:
+                var ticket = plan.Ticket!;
+                TicketStore.LinkEvent(session, ticket.Id, e.Server, e.EventId, e.Severity, e.ProblemAt);
+                TicketStore.AddOccurrence(session, ticket.Id, e.ProblemAt, context.Now);
+                Timeline(context, ticket, "occurrence", zabbix,
+                    $"Problem event {e.EventId} again: occurrence {(ticket.Occurrences + 1).ToString(CultureInfo.InvariantCulture)} ({e.EventName})");
+                return ticket;
+
+            default:
+                return plan.Ticket!;
+        }
+    }
+
+    /// <summary>Applies the event's change to its ticket; returns true when it resolved the ticket.</summary>
+    private static bool Apply(EventContext context, ZabbixEvent e, Ticket ticket, TicketChange change)
+    {
+        var session = context.Session;
+        var update = e.Update;
+        switch (change)
+        {
+            case TicketChange.Acknowledge:
+                TicketStore.Acknowledge(session, ticket.Id, update!.User, context.Now);
+                Timeline(context, ticket, "acknowledged", update.User, UpdateText(update));
+                return false;
+
+            case TicketChange.Unacknowledge:
+                TicketStore.Unacknowledge(session, ticket.Id, context.Now);
+                Timeline(context, ticket, "unacknowledged", update!.User, UpdateText(update));
+                return false;
+
+            case TicketChange.Comment:
+                Timeline(context, ticket, "zabbix-update", update!.User, UpdateText(update));
+                return false;
+
+            case TicketChange.RecoverEvent:
+                var recoveredAt = e.RecoveredAt ?? context.Now;
+                var stillInProblem = TicketStore.MarkEventRecovered(session, ticket.Id, e.Server, e.EventId, e.RecoveryEventId, recoveredAt);
+                Timeline(context, ticket, "event-recovered", $"zabbix:{e.Server}",
+                    $"Problem event {e.EventId} recovered (recovery event {e.RecoveryEventId}); {stillInProblem.ToString(CultureInfo.InvariantCulture)} still in problem");
+                if (stillInProblem > 0 || !ticket.State.IsActive())
+                {
+                    return false;
+                }
+
+                TicketStore.Resolve(session, ticket.Id, $"zabbix:{e.Server}", context.Now);
+                Timeline(context, ticket, "resolved", $"zabbix:{e.Server}", "Resolved: every problem event on this ticket has recovered in Zabbix");
+                return true;
+
+            default:
+                return false;
+        }
+    }
+
+    private static string UpdateText(ZabbixUpdate u)
+    {
+        var who = u.User ?? "someone";
+        var severity = u.NewSeverity is { } s ? $" (severity now {s.ToString(CultureInfo.InvariantCulture)})" : "";
+        var message = string.IsNullOrWhiteSpace(u.Message) ? "" : $": {u.Message}";
+        return $"{who} {u.Action} in Zabbix{severity}{message}";
+    }
+
+    private static void Timeline(EventContext context, Ticket ticket, string kind, string? actor, string text) =>
+        TicketStore.AddTimeline(context.Session, ticket.Id, new TimelineEntry(context.Now, kind, actor, Channel, text), context.Inbox.Id);
+}

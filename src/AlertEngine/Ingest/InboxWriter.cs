@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using AlertEngine.Pipeline;
+using AlertEngine.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Ingest;
+
+/// <summary>
+/// Group commit for intake: requests queue their event and wait; one writer takes whatever is
+/// queued (up to <see cref="IngestOptions.WriteBatchSize"/>), inserts it in one transaction with
+/// FULL sync, commits, and only then answers every waiting request. A 2xx therefore always
+/// means "on disk", while thousands of events a second share a handful of fsyncs.
+/// </summary>
+public sealed partial class InboxWriter : BackgroundService
+{
+    private readonly Channel<Pending> _queue;
+    private readonly SqliteConnectionFactory _connections;
+    private readonly Doorbell _doorbell;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboxWriter> _logger;
+    private readonly int _batchSize;
+
+    public InboxWriter(SqliteConnectionFactory connections, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, ILogger<InboxWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connections = connections;
+        _doorbell = doorbell;
+        _time = time;
+        _logger = logger;
+        _batchSize = options.Value.WriteBatchSize;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+    }
+
+    /// <summary>
+    /// Queues an event and completes once its batch is committed (Accepted or Duplicate), or at
+    /// once with Busy when the queue is full. Throws when the batch could not be committed.
+    /// </summary>
+    public Task<IntakeResult> WriteAsync(IncomingEvent incoming)
+    {
+        var pending = new Pending(incoming, new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(IntakeResult.Busy);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(_batchSize);
+        using var connection = _connections.Open();
+        // On shutdown the channel is completed and drained, so every queued request gets its answer.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                var results = InboxStore.InsertBatch(connection, transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
+                transaction.Commit();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(results[i]);
+                }
+
+                _doorbell.Ring();
+            }
+#pragma warning disable CA1031 // A failed commit must fail exactly the requests of that batch, whatever the cause.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogBatchFailed(_logger, ex, batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(new InboxUnavailableException("the inbox could not be written", ex));
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox batch of {Count} events could not be committed; the senders got an error and will retry")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    private sealed record Pending(IncomingEvent Event, TaskCompletionSource<IntakeResult> Done);
+}
+
+/// <summary>The inbox could not be written: the webhook answers 503 and Zabbix retries.</summary>
+public sealed class InboxUnavailableException(string message, Exception inner) : Exception(message, inner);

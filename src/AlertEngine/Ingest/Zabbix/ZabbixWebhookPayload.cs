@@ -1,0 +1,300 @@
+using System.Text.Json;
+
+namespace AlertEngine.Ingest.Zabbix;
+
+/// <summary>
+/// Reads the JSON body the AlertEngine media type posts (samples/zabbix/) into a
+/// <see cref="ZabbixEvent"/>. Every problem is reported with the field it concerns, so that
+/// a 400 tells the Zabbix administrator exactly what to fix. Unknown fields are ignored so
+/// that a newer media type still works with an older engine.
+/// </summary>
+public static class ZabbixWebhookPayload
+{
+    /// <summary>Longest text field accepted (event names, messages): Zabbix itself caps most at 2048.</summary>
+    private const int MaxText = 4096;
+
+    public static PayloadResult Parse(string server, ReadOnlySpan<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException ex)
+        {
+            return PayloadResult.Invalid(new PayloadError("body", $"is not valid JSON ({ex.Message})"));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return PayloadResult.Invalid(new PayloadError("body", "must be a JSON object"));
+            }
+
+            var reader = new FieldReader(document.RootElement);
+            return Read(server, reader);
+        }
+    }
+
+    private static PayloadResult Read(string server, FieldReader f)
+    {
+        var eventId = f.Id("event_id", required: true);
+        var value = f.Int("value", required: true, min: 0, max: 1, "must be 1 (problem) or 0 (recovery)");
+        var updateStatus = f.Int("update_status", required: true, min: 0, max: 1, "must be 0 (problem or recovery) or 1 (update)");
+        var severity = f.Int("severity", required: true, min: 0, max: 5, "must be a Zabbix severity from 0 (not classified) to 5 (disaster)");
+        var eventName = f.Text("event_name", required: true);
+        var triggerId = f.Id("trigger_id", required: true);
+        var host = f.Text("host", required: true);
+        var hostName = f.Text("host_name", required: false);
+        var hostGroups = f.TextArray("host_groups");
+        var tags = f.Tags("tags");
+        var clock = f.Epoch("clock", required: true);
+        _ = f.Int("event_source", required: false, min: 0, max: 0, "must be 0: only trigger events are accepted");
+        var recoveryEventId = f.Id("recovery_event_id", required: false);
+        var recoveryClock = f.Epoch("recovery_clock", required: false);
+        var updateAction = f.Text("update_action", required: false);
+        var updateMessage = f.Text("update_message", required: false);
+        var updateUser = f.Text("update_user", required: false);
+        var updateDate = f.Text("update_date", required: false);
+        var updateTime = f.Text("update_time", required: false);
+        var updateSeverity = f.Int("update_severity", required: false, min: 0, max: 5, "must be a Zabbix severity from 0 to 5");
+        var acknowledged = f.Bool("acknowledged");
+        var opData = f.Text("opdata", required: false);
+        var zabbixUrl = f.Text("zabbix_url", required: false);
+
+        var kind = updateStatus == 1 ? EventKind.Update : value == 0 ? EventKind.Recovery : EventKind.Problem;
+        if (kind == EventKind.Recovery && recoveryEventId is null && !f.HasError("recovery_event_id"))
+        {
+            f.Fail("recovery_event_id", "is required on a recovery (value 0)");
+        }
+
+        if (kind == EventKind.Update && updateAction is null && !f.HasError("update_action"))
+        {
+            f.Fail("update_action", "is required on an update (update_status 1)");
+        }
+
+        if (f.Errors.Count > 0)
+        {
+            return PayloadResult.Invalid([.. f.Errors]);
+        }
+
+        return PayloadResult.Valid(new ZabbixEvent
+        {
+            Server = server,
+            EventId = eventId!,
+            Kind = kind,
+            Severity = severity!.Value,
+            EventName = eventName!,
+            TriggerId = triggerId!,
+            Host = host!,
+            HostName = hostName,
+            HostGroups = hostGroups,
+            Tags = tags,
+            ProblemAt = clock!.Value,
+            RecoveryEventId = kind == EventKind.Recovery ? recoveryEventId : null,
+            RecoveredAt = kind == EventKind.Recovery ? recoveryClock : null,
+            Update = kind == EventKind.Update
+                ? new ZabbixUpdate(updateAction!, updateMessage, updateUser, updateDate, updateTime, updateSeverity)
+                : null,
+            Acknowledged = acknowledged,
+            OpData = opData,
+            ZabbixUrl = zabbixUrl,
+        });
+    }
+
+    private sealed class FieldReader(JsonElement root)
+    {
+        public List<PayloadError> Errors { get; } = [];
+
+        public bool HasError(string field) => Errors.Exists(e => e.Field == field);
+
+        public void Fail(string field, string reason) => Errors.Add(new PayloadError(field, reason));
+
+        private bool TryGet(string field, bool required, out JsonElement element)
+        {
+            if (!root.TryGetProperty(field, out element) || element.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Fail(field, "is required");
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Zabbix ids: a string of digits (what the media type sends) or a whole number.</summary>
+        public string? Id(string field, bool required)
+        {
+            if (!TryGet(field, required, out var e))
+            {
+                return null;
+            }
+
+            var text = e.ValueKind switch
+            {
+                JsonValueKind.String => e.GetString(),
+                JsonValueKind.Number when e.TryGetUInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (string.IsNullOrEmpty(text) || text.Length > 20 || !text.All(char.IsAsciiDigit))
+            {
+                Fail(field, "must be a Zabbix id: a string of digits");
+                return null;
+            }
+
+            return text;
+        }
+
+        public int? Int(string field, bool required, int min, int max, string rangeReason)
+        {
+            if (!TryGet(field, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var n))
+            {
+                Fail(field, "must be a whole number");
+                return null;
+            }
+
+            if (n < min || n > max)
+            {
+                Fail(field, rangeReason);
+                return null;
+            }
+
+            return n;
+        }
+
+        public DateTimeOffset? Epoch(string field, bool required)
+        {
+            if (!TryGet(field, required, out var e))
+            {
+                return null;
+            }
+
+            // 2000-01-01 .. 2100-01-01: anything else is a macro gone wrong, not a Zabbix clock.
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var seconds) || seconds < 946_684_800 || seconds > 4_102_444_800)
+            {
+                Fail(field, "must be Unix epoch seconds (a whole number, e.g. from {EVENT.TIMESTAMP})");
+                return null;
+            }
+
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        public string? Text(string field, bool required)
+        {
+            if (!TryGet(field, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.String)
+            {
+                Fail(field, "must be a string");
+                return null;
+            }
+
+            var text = e.GetString()!;
+            if (text.Length > MaxText)
+            {
+                Fail(field, $"must be at most {MaxText} characters");
+                return null;
+            }
+
+            if (required && string.IsNullOrWhiteSpace(text))
+            {
+                Fail(field, "must not be empty");
+                return null;
+            }
+
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+
+        public bool? Bool(string field)
+        {
+            if (!TryGet(field, required: false, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Fail(field, "must be true or false");
+                return null;
+            }
+
+            return e.GetBoolean();
+        }
+
+        public IReadOnlyList<string> TextArray(string field)
+        {
+            if (!TryGet(field, required: false, out var e))
+            {
+                return [];
+            }
+
+            if (e.ValueKind != JsonValueKind.Array || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+            {
+                Fail(field, "must be an array of strings");
+                return [];
+            }
+
+            return [.. e.EnumerateArray().Select(x => x.GetString()!).Where(x => x.Length > 0)];
+        }
+
+        public List<EventTag> Tags(string field)
+        {
+            if (!TryGet(field, required: false, out var e))
+            {
+                return [];
+            }
+
+            if (e.ValueKind != JsonValueKind.Array)
+            {
+                Fail(field, "must be an array of {\"tag\": ..., \"value\": ...} objects");
+                return [];
+            }
+
+            var tags = new List<EventTag>();
+            var index = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object
+                    || !item.TryGetProperty("tag", out var tag) || tag.ValueKind != JsonValueKind.String
+                    || (item.TryGetProperty("value", out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+                {
+                    Fail($"{field}[{index}]", "must be an object with a string \"tag\" and an optional string \"value\"");
+                    return [];
+                }
+
+                tags.Add(new EventTag(tag.GetString()!, item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : ""));
+                index++;
+            }
+
+            return tags;
+        }
+    }
+}
+
+/// <summary>One thing wrong with a webhook body: the JSON field and why.</summary>
+public sealed record PayloadError(string Field, string Reason)
+{
+    public override string ToString() => $"{Field} {Reason}";
+}
+
+/// <summary>Either the event read from a body, or everything that is wrong with it.</summary>
+public sealed record PayloadResult(ZabbixEvent? Event, IReadOnlyList<PayloadError> Errors)
+{
+    public bool IsValid => Event is not null;
+
+    public static PayloadResult Valid(ZabbixEvent e) => new(e, []);
+
+    public static PayloadResult Invalid(params PayloadError[] errors) => new(null, errors);
+}

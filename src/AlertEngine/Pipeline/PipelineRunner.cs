@@ -1,0 +1,141 @@
+using AlertEngine.Ingest;
+using AlertEngine.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Pipeline;
+
+/// <summary>
+/// Drains the inbox: wakes on the doorbell or the poll interval, reads unprocessed events
+/// (higher severities first) and runs the stages for each. A batch's ticket changes and
+/// its inbox marks commit together. When a batch fails, each event is retried alone; one that
+/// fails again is set aside as poisoned so it never blocks the queue.
+/// </summary>
+public sealed partial class PipelineRunner(
+    IEnumerable<IEventStage> stages,
+    SqliteConnectionFactory connections,
+    Doorbell doorbell,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<PipelineRunner> logger) : BackgroundService
+{
+    private readonly IEventStage[] _stages = [.. stages];
+    private readonly PipelineOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) > 0)
+                {
+                }
+
+                await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The runner must outlive a broken database moment; it logs and tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRunnerFailed(logger, ex);
+                await Task.Delay(_options.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes one batch of waiting events; returns how many were taken.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var connection = connections.Open();
+        var batch = InboxStore.ReadUnprocessed(connection, _options.BatchSize);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // The query picked the most severe events first; within the batch, arrival order keeps
+        // each trigger's problem, updates and recovery in the order Zabbix sent them.
+        var ordered = batch.OrderBy(e => e.Id).ToList();
+        try
+        {
+            await ProcessAsync(connection, ordered, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchRetried(logger, ex, ordered.Count);
+            foreach (var inboxEvent in ordered)
+            {
+                await ProcessAloneAsync(connection, inboxEvent, cancellationToken);
+            }
+        }
+
+        return batch.Count;
+    }
+
+    private async Task ProcessAloneAsync(SqliteConnection connection, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessAsync(connection, [inboxEvent], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SetAside(connection, inboxEvent, ex);
+        }
+    }
+
+    private async Task ProcessAsync(SqliteConnection connection, IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        var session = new DbSession(connection, transaction);
+        foreach (var inboxEvent in events)
+        {
+            var now = time.GetUtcNow();
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["InboxId"] = inboxEvent.Id, ["Server"] = inboxEvent.Server });
+            var outcome = await RunStagesAsync(new EventContext { Inbox = inboxEvent, Session = session, Now = now }, cancellationToken);
+            InboxStore.MarkProcessed(session, inboxEvent.Id, outcome, now);
+        }
+
+        transaction.Commit();
+    }
+
+    private async Task<string> RunStagesAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        foreach (var stage in _stages)
+        {
+            var outcome = await stage.RunAsync(context, cancellationToken);
+            if (outcome.Stop)
+            {
+                return $"stopped: {outcome.Reason}";
+            }
+
+            context = outcome.Context;
+        }
+
+        return context.Correlation?.Reason ?? "processed";
+    }
+
+    private void SetAside(SqliteConnection connection, InboxEvent inboxEvent, Exception ex)
+    {
+        LogPoisoned(logger, ex, inboxEvent.Id, inboxEvent.Server);
+        using var transaction = connection.BeginTransaction();
+        InboxStore.MarkPoisoned(new DbSession(connection, transaction), inboxEvent.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow());
+        transaction.Commit();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline runner failed; retrying after the poll interval")]
+    private static partial void LogRunnerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} events failed; retrying each event alone")]
+    private static partial void LogBatchRetried(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox event {InboxId} from {Server} failed twice and was set aside as poisoned")]
+    private static partial void LogPoisoned(ILogger logger, Exception exception, long inboxId, string server);
+}

@@ -1,0 +1,39 @@
+namespace AlertEngine.Tickets;
+
+/// <summary>A ticket as the API and later steps see it. Times are UTC.</summary>
+public sealed record Ticket
+{
+    public required long Id { get; init; }
+    public required string Number { get; init; }
+    public required TicketType Type { get; init; }
+    public required TicketState State { get; init; }
+    public required SupportLevel Level { get; init; }
+    public string? Customer { get; init; }
+    public string? Team { get; init; }
+    public required string Title { get; init; }
+    public string? ZabbixServer { get; init; }
+    public string? TriggerId { get; init; }
+    public string? Host { get; init; }
+    public string? HostName { get; init; }
+    public int? Severity { get; init; }
+    public string? CorrelationKey { get; init; }
+    public int Occurrences { get; init; }
+    public DateTimeOffset? FirstSeenAt { get; init; }
+    public DateTimeOffset? LastSeenAt { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? ResolvedBy { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>One line of a ticket's timeline: what happened, who did it, through which channel.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Actor, string Channel, string Text);
+
+/// <summary>A Zabbix problem event folded into a ticket.</summary>
+public sealed record TicketEvent(string ZabbixServer, string EventId, int Severity, DateTimeOffset ProblemAt, string? RecoveryEventId, DateTimeOffset? RecoveredAt);
+
+/// <summary>Filters for listing tickets; null means any.</summary>
+public sealed record TicketFilter(TicketState? State, SupportLevel? Level, string? Customer, TicketType? Type, int Limit);
