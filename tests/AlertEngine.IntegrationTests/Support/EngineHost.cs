@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text;
+using AlertEngine.Host;
+using AlertEngine.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlertEngine.IntegrationTests.Support;
+
+/// <summary>
+/// The whole engine, built exactly as `alertengine` builds it, on the ASP.NET test server,
+/// over a real SQLite file. Two Zabbix servers are configured: <c>zbx-a</c> and <c>zbx-b</c>.
+/// </summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    public const string ServerA = "zbx-a";
+    public const string ServerB = "zbx-b";
+    public const string SecretA = "secret-for-zbx-a-0001";
+    public const string SecretB = "secret-for-zbx-b-0002";
+
+    private EngineHost(WebApplication app)
+    {
+        App = app;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public SqliteConnectionFactory Connections => App.Services.GetRequiredService<SqliteConnectionFactory>();
+
+    public static async Task<EngineHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    {
+        var builder = EngineApp.CreateBuilder([]);
+        builder.WebHost.UseTestServer();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = databasePath,
+            [$"Zabbix:Servers:{ServerA}:WebhookSecret"] = SecretA,
+            [$"Zabbix:Servers:{ServerB}:WebhookSecret"] = SecretB,
+            ["Pipeline:PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(config);
+        var app = builder.Build().MapEngine();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new EngineHost(app);
+    }
+
+    /// <summary>Posts a body to a server's webhook with its token (or the one given).</summary>
+    public Task<HttpResponseMessage> PostEventAsync(string body, string server = ServerA, string? token = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/zabbix/{server}/events")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-AlertEngine-Token", token ?? (server == ServerB ? SecretB : SecretA));
+        return Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits (bounded) until the pipeline has processed every inbox event.</summary>
+    public async Task WaitForProcessingAsync()
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + TimeSpan.FromSeconds(10).Ticks * TimeProvider.System.TimestampFrequency / TimeSpan.TicksPerSecond;
+        while (true)
+        {
+            var health = await Client.GetFromJsonAsync<Health>("/healthz", TestContext.Current.CancellationToken);
+            if (health?.Inbox?.Backlog == 0)
+            {
+                return;
+            }
+
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"the inbox still holds {health?.Inbox?.Backlog} unprocessed events after 10 s");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+
+    private sealed record Health(string Status, InboxCounts? Inbox);
+
+    private sealed record InboxCounts(long Backlog, long Poisoned);
+}
