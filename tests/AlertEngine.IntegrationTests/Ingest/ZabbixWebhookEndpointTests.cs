@@ -4,41 +4,30 @@ using AlertEngine.IntegrationTests.Support;
 
 namespace AlertEngine.IntegrationTests.Ingest;
 
-public sealed class ZabbixWebhookEndpointTests : IAsyncLifetime
+public sealed class ZabbixWebhookEndpointTests : EngineTestBase
 {
-    private readonly TempDatabase _db = new();
-    private EngineHost _engine = null!;
-
-    public async ValueTask InitializeAsync() => _engine = await EngineHost.StartAsync(_db.Path);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _engine.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task Webhook_ValidProblem_Answers202AfterStoring()
     {
-        using var response = await _engine.PostEventAsync(Samples.Problem);
+        using var response = await Engine.PostEventAsync(Samples.Problem);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(1, InboxRows.Count(_db.Path));
+        Assert.Equal(1, InboxRows.Count(DatabasePath));
     }
 
     [Fact]
     public async Task Webhook_SameDeliveryTwice_SecondAnswers2xxAndChangesNothing()
     {
-        using var first = await _engine.PostEventAsync(Samples.Problem);
-        await _engine.WaitForProcessingAsync();
-        using var second = await _engine.PostEventAsync(Samples.Problem);
-        await _engine.WaitForProcessingAsync();
+        using var first = await Engine.PostEventAsync(Samples.Problem);
+        await Engine.WaitForProcessingAsync();
+        using var second = await Engine.PostEventAsync(Samples.Problem);
+        await Engine.WaitForProcessingAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("duplicate", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Equal(1, InboxRows.Count(_db.Path));
-        var ticket = Assert.Single(await _engine.ListAsync());
+        Assert.Equal(1, InboxRows.Count(DatabasePath));
+        var ticket = Assert.Single(await Engine.ListAsync());
         Assert.Equal(1, ticket.Occurrences);
     }
 
@@ -58,21 +47,21 @@ public sealed class ZabbixWebhookEndpointTests : IAsyncLifetime
             request.Headers.Add("X-AlertEngine-Token", token);
         }
 
-        using var response = await _engine.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Engine.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, InboxRows.Count(_db.Path));
+        Assert.Equal(0, InboxRows.Count(DatabasePath));
     }
 
     [Fact]
     public async Task Webhook_UnknownServer_Is404NamingIt()
     {
-        using var response = await _engine.PostEventAsync(Samples.Problem, server: "zbx-nowhere", token: EngineHost.SecretA);
+        using var response = await Engine.PostEventAsync(Samples.Problem, server: "zbx-nowhere", token: EngineHost.SecretA);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("zbx-nowhere", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Equal(0, InboxRows.Count(_db.Path));
+        Assert.Equal(0, InboxRows.Count(DatabasePath));
     }
 
     [Fact]
@@ -80,10 +69,10 @@ public sealed class ZabbixWebhookEndpointTests : IAsyncLifetime
     {
         var body = Samples.With(Samples.Problem, o => o["opdata"] = new string('x', 70_000));
 
-        using var response = await _engine.PostEventAsync(body);
+        using var response = await Engine.PostEventAsync(body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(0, InboxRows.Count(_db.Path));
+        Assert.Equal(0, InboxRows.Count(DatabasePath));
     }
 
     public static TheoryData<string, string, string> MalformedBodies => new()
@@ -110,12 +99,12 @@ public sealed class ZabbixWebhookEndpointTests : IAsyncLifetime
     [MemberData(nameof(MalformedBodies))]
     public async Task Webhook_MalformedBody_Is400NamingTheFieldAndStoresNothing(string row, string body, string field)
     {
-        using var response = await _engine.PostEventAsync(body);
+        using var response = await Engine.PostEventAsync(body);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, row);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{row}: errors should name {field}: {problem.RootElement}");
-        Assert.Equal(0, InboxRows.Count(_db.Path));
+        Assert.Equal(0, InboxRows.Count(DatabasePath));
     }
 }

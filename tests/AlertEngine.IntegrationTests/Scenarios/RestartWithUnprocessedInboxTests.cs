@@ -1,0 +1,47 @@
+using AlertEngine.Ingest;
+using AlertEngine.IntegrationTests.Support;
+using AlertEngine.Ingest.Zabbix;
+using Microsoft.Data.Sqlite;
+
+namespace AlertEngine.IntegrationTests.Scenarios;
+
+/// <summary>Events committed to the inbox but not yet processed when the engine stopped are processed once after restart.</summary>
+public sealed class RestartWithUnprocessedInboxTests : EngineTestBase
+{
+    [Fact]
+    public async Task Restart_UnprocessedInboxRows_ProcessedExactlyOnce()
+    {
+        await Engine.DisposeAsync();
+        // As if the engine had committed these and died before the pipeline ran: write them straight into the inbox.
+        StoreUnprocessed(Samples.Problem, Samples.Update, Samples.With(Samples.Problem, o => { o["event_id"] = "90"; o["trigger_id"] = "900"; }));
+
+        await RestartAsync();
+        await Engine.WaitForProcessingAsync();
+        var afterFirst = await Engine.ListAsync();
+
+        await RestartAsync();
+        await Engine.WaitForProcessingAsync();
+        var afterSecond = await Engine.ListAsync();
+
+        Assert.Equal(2, afterFirst.Count);
+        Assert.Equal(["open", "acknowledged"], afterFirst.Select(t => t.State));
+        Assert.Equal(afterFirst, afterSecond, (a, b) => a.Number == b.Number && a.State == b.State && a.Occurrences == b.Occurrences);
+        var timeline = (await Engine.GetAsync(afterSecond[1].Number)).Timeline!;
+        Assert.Equal(["opened", "acknowledged"], timeline.Select(t => t.Kind));
+    }
+
+    private void StoreUnprocessed(params string[] bodies)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        var events = bodies.Select(body =>
+        {
+            var e = ZabbixWebhookPayload.Parse(EngineHost.ServerA, System.Text.Encoding.UTF8.GetBytes(body)).Event!;
+            return new IncomingEvent(InboxKey.For(e), e.Kind, e.Severity, e.TriggerId, EventIntake.WebhookSource, body);
+        }).ToList();
+        var results = InboxStore.InsertBatch(connection, transaction, events, TimeProvider.System.GetUtcNow());
+        transaction.Commit();
+        Assert.All(results, r => Assert.Equal(IntakeResult.Accepted, r));
+    }
+}

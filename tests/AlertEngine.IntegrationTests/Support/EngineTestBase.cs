@@ -1,0 +1,41 @@
+namespace AlertEngine.IntegrationTests.Support;
+
+/// <summary>A fresh database and a running engine per test; the engine can be restarted on the same file.</summary>
+public abstract class EngineTestBase : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+
+    internal EngineHost Engine { get; private set; } = null!;
+
+    internal string DatabasePath => _db.Path;
+
+    public virtual async ValueTask InitializeAsync() => Engine = await EngineHost.StartAsync(_db.Path);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the engine and starts a new one on the same database file.</summary>
+    internal async Task RestartAsync()
+    {
+        await Engine.DisposeAsync();
+        Engine = await EngineHost.StartAsync(_db.Path);
+    }
+
+    /// <summary>Posts bodies in order, each must be accepted, then waits until all are processed.</summary>
+    internal async Task DeliverAsync(params string[] bodies) => await DeliverToAsync(EngineHost.ServerA, bodies);
+
+    internal async Task DeliverToAsync(string server, params string[] bodies)
+    {
+        foreach (var body in bodies)
+        {
+            using var response = await Engine.PostEventAsync(body, server);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+
+        await Engine.WaitForProcessingAsync();
+    }
+}
