@@ -29,6 +29,7 @@ internal static class TicketApi
         string Title,
         string? ZabbixServer,
         string? TriggerId,
+        string? Host,
         int Occurrences,
         DateTimeOffset? AcknowledgedAt,
         string? AcknowledgedBy,

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using AlertEngine.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace AlertEngine.IntegrationTests.Ingest;
+
+public sealed class HealthEndpointTests : EngineTestBase
+{
+    [Fact]
+    public async Task Health_WritableDatabase_IsOkWithBacklogAndServers()
+    {
+        using var response = await Engine.Client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
+        Assert.True(body.RootElement.GetProperty("storage").GetProperty("writable").GetBoolean());
+        Assert.True(body.RootElement.GetProperty("configuration").GetProperty("valid").GetBoolean());
+        Assert.Equal(0, body.RootElement.GetProperty("inbox").GetProperty("backlog").GetInt64());
+    }
+
+    [Fact]
+    public async Task Health_DatabaseLockedByAnotherWriter_Is503NotWritable()
+    {
+        using var blocker = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Default Timeout=1");
+        blocker.Open();
+        using var exclusive = blocker.CreateCommand();
+        exclusive.CommandText = "PRAGMA busy_timeout=100; BEGIN EXCLUSIVE;";
+        exclusive.ExecuteNonQuery();
+
+        using var response = await Engine.Client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.False(body.RootElement.GetProperty("storage").GetProperty("writable").GetBoolean());
+    }
+}
