@@ -1,6 +1,6 @@
 using AlertEngine.Ingest;
-using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace AlertEngine.IntegrationTests.Scenarios;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Runtime;
-using Xunit;
 using YamlDotNet.Core;
 
 namespace AlertEngine.UnitTests.Ingest.Zabbix;
