@@ -19,7 +19,7 @@ public sealed class EventIntake(InboxWriter writer)
 
     public async Task<IntakeOutcome> AcceptAsync(string server, ReadOnlyMemory<byte> body)
     {
-        var parsed = ZabbixWebhookPayload.Parse(server, body.Span);
+        var parsed = ZabbixWebhookPayload.Parse(server, body);
         if (!parsed.IsValid)
         {
             return new IntakeOutcome(IntakeResult.Busy, null, parsed.Errors);

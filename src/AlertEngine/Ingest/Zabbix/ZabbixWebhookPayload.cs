@@ -13,12 +13,12 @@ public static class ZabbixWebhookPayload
     /// <summary>Longest text field accepted (event names, messages): Zabbix itself caps most at 2048.</summary>
     private const int MaxText = 4096;
 
-    public static PayloadResult Parse(string server, ReadOnlySpan<byte> body)
+    public static PayloadResult Parse(string server, ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException ex)
         {
