@@ -1,0 +1,253 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Security.Cryptography;
+using AlertEngine.Ingest;
+using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Pipeline;
+using AlertEngine.Storage;
+using AlertEngine.UnitTests.Ingest.Zabbix;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace AlertEngine.UnitTests.Configuration;
+
+/// <summary>
+/// appsettings.example.json cannot rot: it lists every option of every options class (found by
+/// reflection, so a new one cannot be forgotten), binds without unknown keys, and with the
+/// secrets an operator sets from the environment passes every validator the engine has.
+/// </summary>
+public sealed class AppSettingsExampleTests
+{
+    private const string EnvironmentPrefix = "AlertEngine__";
+
+    private static readonly Assembly Engine = typeof(StorageOptions).Assembly;
+
+    // rule, key, out-of-range value (set from the environment)
+    public static TheoryData<string, string, string> OutOfRange => new()
+    {
+        { "body limit below 1 KiB", "Ingest:MaxBodyBytes", "10" },
+        { "write batch of zero", "Ingest:WriteBatchSize", "0" },
+        { "queue below 100", "Ingest:QueueCapacity", "99" },
+        { "Retry-After of zero", "Ingest:RetryAfter", "00:00:00" },
+        { "poll interval above 5 minutes", "Pipeline:PollInterval", "00:05:01" },
+        { "pipeline batch above 10000", "Pipeline:BatchSize", "10001" },
+        { "busy timeout of an hour", "Storage:BusyTimeout", "01:00:00" },
+        { "no database path", "Storage:DatabasePath", "" },
+        { "secret too short", "Zabbix:Servers:main:WebhookSecret", "short" },
+    };
+
+    [Fact]
+    public void OptionsClasses_FoundByReflection_IncludeTheKnownOnes()
+    {
+        var found = OptionsClasses().Select(o => o.Type).ToList();
+
+        Assert.Contains(typeof(StorageOptions), found);
+        Assert.Contains(typeof(IngestOptions), found);
+        Assert.Contains(typeof(PipelineOptions), found);
+        Assert.Contains(typeof(ZabbixOptions), found);
+        Assert.Contains(Validators(), v => v.OptionsType == typeof(ZabbixOptions));
+    }
+
+    [Fact]
+    public void Example_WithSecretsFromEnvironment_PassesEveryValidator()
+    {
+        var failures = ValidateAll(Example(WithSecrets()));
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void Example_AsIs_FailsNamingThePlaceholderSecret()
+    {
+        var failures = ValidateAll(Example());
+
+        Assert.Contains(failures, f => f.Contains("Zabbix:Servers:main:WebhookSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Example_ListsEveryPropertyOfEveryOptionsClass()
+    {
+        var example = Example();
+
+        var missing = OptionsClasses()
+            .SelectMany(o => MissingKeys(o.Type, example.GetSection(o.SectionName)))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Example_ListsAtLeastOneZabbixServer()
+    {
+        Assert.NotEmpty(ZabbixServerNames(Example()));
+    }
+
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public void Example_OutOfRangeValue_FailsNamingTheKey(string rule, string key, string value)
+    {
+        var overlay = WithSecrets();
+        overlay[EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var failures = ValidateAll(Example(overlay));
+
+        Assert.True(failures.Count == 1, $"{rule}: {string.Join(" | ", failures)}");
+        Assert.Contains(key, failures[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public void AddAlertEngine_OutOfRangeValue_FailsWhenItsOptionsAreRead(string rule, string key, string value)
+    {
+        var overlay = WithSecrets();
+        overlay[EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        using var services = EngineServices(Example(overlay));
+        var section = key.Split(':')[0];
+        var type = OptionsClasses().Single(o => o.SectionName == section).Type;
+
+        var ex = Assert.Throws<OptionsValidationException>(() => ReadOptions(services, type));
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.OptionsType == type, rule);
+    }
+
+    [Fact]
+    public void AddAlertEngine_ExampleWithSecrets_EveryOptionsClassReads()
+    {
+        using var services = EngineServices(Example(WithSecrets()));
+
+        foreach (var (type, _) in OptionsClasses())
+        {
+            Assert.NotNull(ReadOptions(services, type));
+        }
+    }
+
+    /// <summary>Every concrete class named *Options with a <c>const string SectionName</c>.</summary>
+    private static IReadOnlyList<(Type Type, string SectionName)> OptionsClasses() =>
+    [
+        .. from type in Engine.GetTypes()
+           where type.IsClass && !type.IsAbstract && type.Name.EndsWith("Options", StringComparison.Ordinal)
+           let field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)
+           where field is { IsLiteral: true } && field.FieldType == typeof(string)
+           select (type, (string)field.GetRawConstantValue()!),
+    ];
+
+    /// <summary>Every IValidateOptions&lt;T&gt; implementation in the engine, with its T.</summary>
+    private static IReadOnlyList<(Type Validator, Type OptionsType)> Validators() =>
+    [
+        .. from type in Engine.GetTypes()
+           where type.IsClass && !type.IsAbstract
+           from contract in type.GetInterfaces()
+           where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IValidateOptions<>)
+           select (type, contract.GetGenericArguments()[0]),
+    ];
+
+    /// <summary>What an operator exports: AlertEngine__Zabbix__Servers__{name}__WebhookSecret for every server in the example.</summary>
+    private static Dictionary<string, string> WithSecrets() =>
+        ZabbixServerNames(Example()).ToDictionary(
+            name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__WebhookSecret",
+            _ => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
+
+    private static List<string> ZabbixServerNames(IConfiguration configuration) =>
+        [.. configuration.GetSection($"{ZabbixOptions.SectionName}:Servers").GetChildren().Select(s => s.Key)];
+
+    /// <summary>
+    /// The example file with environment variables on top, read as the engine's AlertEngine__-prefixed
+    /// environment source reads them (prefix dropped, "__" for ':'), without touching the process environment.
+    /// </summary>
+    private static IConfigurationRoot Example(Dictionary<string, string>? environment = null) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(RepositoryRoot.Combine("appsettings.example.json"), optional: false, reloadOnChange: false)
+            .AddInMemoryCollection((environment ?? []).ToDictionary(
+                v => v.Key[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal),
+                v => (string?)v.Value))
+            .Build();
+
+    /// <summary>Binds every options class and runs DataAnnotations and every validator on it; returns all failures.</summary>
+    private static List<string> ValidateAll(IConfiguration configuration)
+    {
+        var failures = new List<string>();
+        var validators = Validators();
+        foreach (var (type, sectionName) in OptionsClasses())
+        {
+            var options = Activator.CreateInstance(type)!;
+            configuration.GetSection(sectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            {
+                failures.AddRange(results.Select(r => r.ErrorMessage ?? $"{sectionName}: {string.Join(", ", r.MemberNames)} is not valid"));
+            }
+
+            foreach (var (validatorType, _) in validators.Where(v => v.OptionsType == type))
+            {
+                var validator = Activator.CreateInstance(validatorType)!;
+                var validate = typeof(IValidateOptions<>).MakeGenericType(type).GetMethod(nameof(IValidateOptions<object>.Validate))!;
+                var result = (ValidateOptionsResult)validate.Invoke(validator, [Options.DefaultName, options])!;
+                if (result.Failed)
+                {
+                    failures.AddRange(result.Failures!);
+                }
+            }
+        }
+
+        var orphans = validators.Where(v => !OptionsClasses().Any(o => o.Type == v.OptionsType)).ToList();
+        failures.AddRange(orphans.Select(v => $"{v.Validator.Name} validates {v.OptionsType.Name}, which has no SectionName"));
+        return failures;
+    }
+
+    /// <summary>Keys of <paramref name="type"/>'s public properties that <paramref name="section"/> lacks, recursing into classes and dictionaries of classes.</summary>
+    private static IEnumerable<string> MissingKeys(Type type, IConfigurationSection section)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var child = section.GetSection(property.Name);
+            if (!child.Exists())
+            {
+                yield return child.Path;
+                continue;
+            }
+
+            var propertyType = property.PropertyType;
+            if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+                && propertyType.GetGenericArguments()[1] is { IsClass: true } valueType && valueType != typeof(string))
+            {
+                foreach (var missing in child.GetChildren().SelectMany(entry => MissingKeys(valueType, entry)))
+                {
+                    yield return missing;
+                }
+            }
+            else if (propertyType.IsClass && propertyType != typeof(string))
+            {
+                foreach (var missing in MissingKeys(propertyType, child))
+                {
+                    yield return missing;
+                }
+            }
+        }
+    }
+
+    private static ServiceProvider EngineServices(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddAlertEngine();
+        return services.BuildServiceProvider();
+    }
+
+    private static object ReadOptions(IServiceProvider services, Type optionsType)
+    {
+        var accessor = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
+        try
+        {
+            return accessor.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(accessor)!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+    }
+}
