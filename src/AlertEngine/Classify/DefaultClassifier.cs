@@ -67,6 +67,6 @@ public static partial class DefaultClassifier
         return fromHost is null ? (null, "host name not srv-<customer>-<function>") : (fromHost, "host name");
     }
 
-    [GeneratedRegex("^srv-(?<customer>[A-Za-z0-9]+)-(?<function>[A-Za-z0-9][A-Za-z0-9._-]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^srv-(?<customer>[A-Za-z0-9]+)-(?<function>[A-Za-z0-9][A-Za-z0-9._-]*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ServerName();
 }

@@ -2,7 +2,6 @@ using AlertEngine.Classify;
 using AlertEngine.Ingest;
 using AlertEngine.Tickets;
 using AlertEngine.UnitTests.Ingest;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Classify;
 

@@ -9,7 +9,6 @@ using AlertEngine.UnitTests.Ingest.Zabbix;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Configuration;
 

@@ -1,7 +1,6 @@
 using AlertEngine.Correlate;
 using AlertEngine.Tickets;
 using AlertEngine.UnitTests.Ingest;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Correlate;
 

@@ -1,5 +1,4 @@
 using AlertEngine.Ingest;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Ingest;
 

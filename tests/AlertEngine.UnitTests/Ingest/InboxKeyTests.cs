@@ -1,7 +1,6 @@
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.UnitTests.Ingest.Zabbix;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Ingest;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace AlertEngine.UnitTests.Ingest;
 
 public sealed class ZabbixEventTests

@@ -1,6 +1,5 @@
 using AlertEngine.Pipeline;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Pipeline;
 

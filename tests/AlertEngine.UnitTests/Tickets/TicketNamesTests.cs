@@ -1,5 +1,4 @@
 using AlertEngine.Tickets;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Tickets;
 

@@ -1,6 +1,5 @@
 using AlertEngine.Ingest.Zabbix;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Ingest.Zabbix;
 

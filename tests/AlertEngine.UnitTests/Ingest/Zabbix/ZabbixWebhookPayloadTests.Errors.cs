@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AlertEngine.Ingest.Zabbix;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Ingest.Zabbix;
 
@@ -128,7 +127,7 @@ public sealed partial class ZabbixWebhookPayloadTests
     [Fact]
     public void Parse_EmptyObject_ReportsEveryRequiredField()
     {
-        var result = ZabbixWebhookPayload.Parse(Server, "{}"u8);
+        var result = ZabbixWebhookPayload.Parse(Server, "{}"u8.ToArray());
 
         Assert.Equal(
             ["clock", "event_id", "event_name", "host", "severity", "trigger_id", "update_status", "value"],
@@ -152,7 +151,7 @@ public sealed partial class ZabbixWebhookPayloadTests
     [Fact]
     public void PayloadError_ToString_IsFieldThenReason()
     {
-        var result = ZabbixWebhookPayload.Parse(Server, """{"value": 1}"""u8);
+        var result = ZabbixWebhookPayload.Parse(Server, """{"value": 1}"""u8.ToArray());
 
         Assert.Contains("event_id is required", result.Errors.Select(e => e.ToString()));
     }

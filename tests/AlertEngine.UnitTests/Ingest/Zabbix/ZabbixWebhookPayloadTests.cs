@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
-using Xunit;
 
 namespace AlertEngine.UnitTests.Ingest.Zabbix;
 
