@@ -20,6 +20,7 @@ public sealed class Doorbell
     /// <summary>Waits for a ring or until <paramref name="interval"/> passes on <paramref name="time"/>.</summary>
     public async Task WaitAsync(TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_bell.Reader.TryRead(out _))
         {
             return;

@@ -16,6 +16,17 @@ public sealed class DoorbellTests
     private static CancellationToken TestCancellation => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task WaitAsync_AlreadyCancelledWithARingWaiting_Throws()
+    {
+        var bell = new Doorbell();
+        bell.Ring();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bell.WaitAsync(Interval, _time, cancelled.Token));
+    }
+
+    [Fact]
     public async Task WaitAsync_RungBeforeWaiting_ReturnsAtOnce()
     {
         var bell = new Doorbell();

@@ -15,6 +15,12 @@ public static class ZabbixWebhookPayload
 
     public static PayloadResult Parse(string server, ReadOnlyMemory<byte> body)
     {
+        // A UTF-8 byte order mark is allowed before JSON; some HTTP tools add one.
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
         JsonDocument document;
         try
         {

@@ -277,6 +277,16 @@ public sealed partial class ZabbixWebhookPayloadTests
         Assert.Equal("zbx-eu", result.Event!.Server);
     }
 
+    [Fact]
+    public void Parse_BodyWithUtf8ByteOrderMark_IsAccepted()
+    {
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Sample("problem").ToJsonString())).ToArray();
+
+        var result = ZabbixWebhookPayload.Parse(Server, body);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+    }
+
     private static JsonObject Sample(string name) =>
         JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("samples", "zabbix", "payloads", $"{name}.json")))!.AsObject();
 
