@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""The e2e scenario, run by tests/e2e/run once Zabbix, its API and AlertEngine are up.
+
+Provisions Zabbix through its API, drives real events with zabbix_sender and event.acknowledge,
+and checks what AlertEngine made of them through its own API. Prints "PASS name" or
+"FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any failure."""
+
+import argparse
+import sys
+import time
+from datetime import datetime, timezone
+
+from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, wait_for
+from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, provision,
+                       reload_config_cache)
+
+EXPECT_SECONDS = 30  # longest wait for any one expectation
+
+
+def log(text):
+    print(f"{datetime.now(timezone.utc):%H:%M:%S} {text}", flush=True)
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def case(self, name, check):
+        """Runs one case; returns True when it passed. Any exception is that case's failure."""
+        try:
+            check()
+        except (AssertionError, NotYet, ZabbixError) as failure:
+            return self._fail(name, str(failure))
+        except Exception as failure:  # a crash in a case is a failure, not the end of the run
+            return self._fail(name, f"{type(failure).__name__}: {failure}")
+        print(f"PASS {name}", flush=True)
+        self.passed += 1
+        return True
+
+    def _fail(self, name, reason):
+        print(f"FAIL {name}: {reason}", flush=True)
+        self.failed += 1
+        return False
+
+    def finish(self):
+        print(f"{self.passed} passed, {self.failed} failed", flush=True)
+        sys.exit(1 if self.failed else 0)
+
+
+def epoch(text):
+    """Unix seconds of the engine's ISO 8601 times."""
+    return int(datetime.fromisoformat(text).timestamp())
+
+
+def iso(clock):
+    """A Zabbix clock (Unix seconds) the way the engine writes times."""
+    return datetime.fromtimestamp(int(clock), timezone.utc).isoformat()
+
+
+class Scenario:
+    def __init__(self, args):
+        self.args = args
+        self.report = Report()
+        self.api = ZabbixApi(args.zabbix_api)
+        self.engine = Engine(args.engine_url)
+        self.sender = Sender(args.zabbix_port)
+        with open(args.mediatype, encoding="utf-8") as f:
+            self.yaml_text = f.read()
+        with open(args.engine_token_file, encoding="utf-8") as f:
+            self.token = f.read().strip()
+        self.world = World()
+        self.problems = {}  # severity -> Zabbix problem {eventid, clock}
+        self.tickets = {}  # severity -> ticket number
+
+    # -- setup --------------------------------------------------------------------------------
+
+    def setup(self):
+        """The steps a user takes; any failure here ends the run (nothing after can work)."""
+        r = self.report
+        self.api.login("Admin", "zabbix")
+        version = self.api.call("apiinfo.version")
+        log(f"Zabbix API {version}")
+        return (r.case("import samples/zabbix/alertengine_mediatype_6.0.yaml with configuration.import",
+                       lambda: import_mediatype(self.api, self.yaml_text))
+                and r.case("provision macros, hosts, triggers, users and actions through the API", self._provision)
+                and r.case("Zabbix accepts trapper values once the configuration is synced", self._wait_for_sync))
+
+    def _provision(self):
+        self.world = provision(self.api, self.yaml_text, self.args.engine_url, self.args.server_name, self.token)
+        log(f"zabbix_server -R config_cache_reload: {reload_config_cache(self.args.zabbix_conf)}")
+
+    def _all_triggers(self):
+        return list(self.world.triggers.values()) + [self.world.wrong_token_trigger]
+
+    def _send(self, triggers, value):
+        values = [(t.host, t.key, value) for t in triggers]
+        processed, failed, output = self.sender.send(values)
+        if processed != len(values) or failed:
+            raise NotYet(f"zabbix_sender: {output.splitlines()[-1] if output else 'no output'}")
+
+    def _wait_for_sync(self):
+        # Until the server has the new items, it rejects their values; 0 fires nothing.
+        wait_for(lambda: self._send(self._all_triggers(), 0), timeout=EXPECT_SECONDS, interval=1)
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def fire_problems(self):
+        log("zabbix_sender: 1 to every trigger's item (severities 0-5 and the wrong-token host)")
+        self._send(self._all_triggers(), 1)
+        for severity, trigger in self.world.triggers.items():
+            self.problems[severity] = wait_for(lambda t=trigger: self._zabbix_problem(t), timeout=EXPECT_SECONDS)
+
+    def _zabbix_problem(self, trigger):
+        found = self.api.call("problem.get", {"objectids": [trigger.triggerid], "output": ["eventid", "clock"]})
+        if not found:
+            raise NotYet(f"Zabbix has no problem for trigger {trigger.triggerid}")
+        return found[0]
+
+    def _ticket_for(self, trigger, want=None):
+        """The engine's ticket for a trigger (detail view), optionally once it is in state `want`."""
+        matches = [t for t in self.engine.tickets()
+                   if t.get("triggerId") == trigger.triggerid and t.get("zabbixServer") == self.args.server_name]
+        if not matches:
+            raise NotYet(f"no ticket for trigger {trigger.triggerid} ({trigger.host} severity {trigger.severity})")
+        if len(matches) > 1:
+            raise AssertionError(f"{len(matches)} tickets for trigger {trigger.triggerid}: "
+                                 f"{[t['number'] for t in matches]}")
+        ticket = self.engine.ticket(matches[0]["number"])
+        if want and ticket["state"] != want:
+            raise NotYet(f"ticket {ticket['number']} is {ticket['state']}, expected {want}")
+        return ticket
+
+    def check_problem_tickets(self):
+        for severity in sorted(self.world.triggers, reverse=True):
+            trigger = self.world.triggers[severity]
+            name = (f"severity {severity} ({SEVERITIES[severity][0]}) opens an {trigger.level} ALERT ticket "
+                    f"for customer {trigger.customer}")
+            self.report.case(name, lambda t=trigger: self._check_problem_ticket(t))
+        self.report.case("ticket event times equal Zabbix's event clock (6.0: media user on UTC)",
+                         self._check_problem_times)
+
+    def _check_problem_ticket(self, trigger):
+        ticket = wait_for(lambda: self._ticket_for(trigger), timeout=EXPECT_SECONDS)
+        self.tickets[trigger.severity] = ticket["number"]
+        expected = {"type": "ALERT", "state": "open", "level": trigger.level, "customer": trigger.customer,
+                    "severity": trigger.severity, "host": trigger.host}
+        actual = {k: ticket.get(k) for k in expected}
+        assert actual == expected, f"ticket {ticket['number']}: {actual}, expected {expected}"
+        problem = self.problems[trigger.severity]
+        event_ids = [e["eventId"] for e in ticket.get("events", [])]
+        assert event_ids == [problem["eventid"]], \
+            f"ticket {ticket['number']} events {event_ids}, expected Zabbix problem {problem['eventid']}"
+
+    def _check_problem_times(self):
+        wrong = []
+        for severity, number in self.tickets.items():
+            event = self.engine.ticket(number)["events"][0]
+            zabbix_clock = int(self.problems[severity]["clock"])
+            if epoch(event["problemAt"]) != zabbix_clock:
+                wrong.append(f"ticket {number}: problemAt {event['problemAt']}, Zabbix clock {iso(zabbix_clock)}")
+        assert len(self.tickets) == len(self.world.triggers), "not every severity has a ticket"
+        assert not wrong, "; ".join(wrong)
+
+    # -- acknowledgement ----------------------------------------------------------------------
+
+    def acknowledge(self):
+        severity = 4
+        trigger = self.world.triggers[severity]
+        name = f"acknowledgement by another Zabbix user marks the ticket acknowledged by {self.world.acker_fullname}"
+        self.report.case(name, lambda: self._check_acknowledge(trigger))
+
+    def _check_acknowledge(self, trigger):
+        message = "looking into it (e2e)"
+        acker = self.api.as_user("oncall-li", self.world.acker_password)
+        eventid = self.problems[trigger.severity]["eventid"]
+        log(f"event.acknowledge as oncall-li: event {eventid} (severity {trigger.severity}), action 6")
+        acker.call("event.acknowledge", {"eventids": [eventid], "action": 6, "message": message})
+        ticket = wait_for(lambda: self._ticket_for(trigger, want="acknowledged"), timeout=EXPECT_SECONDS)
+        who = self.world.acker_fullname
+        assert ticket.get("acknowledgedBy") == who, f"acknowledgedBy {ticket.get('acknowledgedBy')!r}, expected {who!r}"
+        entries = [e for e in ticket.get("timeline", []) if e.get("kind") == "acknowledged"]
+        assert entries and entries[0].get("actor") == who and message in entries[0].get("text", ""), \
+            f"timeline has no 'acknowledged' entry by {who} with the message: {ticket.get('timeline')}"
+        others = [n for s, n in self.tickets.items() if s != trigger.severity
+                  and self.engine.ticket(n).get("acknowledgedBy")]
+        assert not others, f"tickets {others} were acknowledged too"
+
+    # -- wrong token --------------------------------------------------------------------------
+
+    def check_wrong_token(self):
+        self.report.case("a media type copy with a wrong token leaves the Zabbix alert failed with AlertEngine's "
+                         "401 reason", self._check_wrong_token)
+
+    def _wrong_token_alert(self):
+        alerts = self.api.call("alert.get", {"mediatypeids": [self.world.wrong_mediatypeid],
+                                             "output": ["alertid", "status", "retries", "error"]})
+        if not alerts or alerts[0]["status"] != "2":
+            raise NotYet(f"no failed alert (status 2) for the wrong-token media type yet: {alerts}")
+        return alerts[0]
+
+    def _check_wrong_token(self):
+        alert = wait_for(self._wrong_token_alert, timeout=EXPECT_SECONDS)
+        error = alert["error"]
+        for part in ("AlertEngine answered HTTP 401", "Unauthorized",
+                     "X-AlertEngine-Token header is missing or does not match the secret configured for Zabbix "
+                     f"server '{self.args.server_name}'"):
+            assert part in error, f"alert error {error!r} lacks {part!r}"
+        stored = [t["number"] for t in self.engine.tickets() if t.get("host") == WRONG_TOKEN_HOST]
+        assert not stored, f"the rejected event made tickets {stored}"
+
+    # -- recovery -----------------------------------------------------------------------------
+
+    def recover(self):
+        log("zabbix_sender: 0 to every trigger's item")
+        self._send(self._all_triggers(), 0)
+        for severity in sorted(self.world.triggers, reverse=True):
+            trigger = self.world.triggers[severity]
+            self.report.case(f"severity {severity} recovery resolves its ticket",
+                             lambda t=trigger: self._check_recovered(t))
+
+    def _zabbix_recovery(self, eventid):
+        problem = self.api.call("event.get", {"eventids": [eventid], "output": ["r_eventid"]})[0]
+        if problem["r_eventid"] == "0":
+            raise NotYet(f"Zabbix problem {eventid} has not recovered")
+        return self.api.call("event.get", {"eventids": [problem["r_eventid"]], "output": ["eventid", "clock"]})[0]
+
+    def _check_recovered(self, trigger):
+        recovery = wait_for(lambda: self._zabbix_recovery(self.problems[trigger.severity]["eventid"]),
+                            timeout=EXPECT_SECONDS)
+        ticket = wait_for(lambda: self._ticket_for(trigger, want="resolved"), timeout=EXPECT_SECONDS)
+        event = ticket["events"][0]
+        assert event.get("recoveryEventId") == recovery["eventid"], \
+            f"ticket {ticket['number']} recoveryEventId {event.get('recoveryEventId')}, Zabbix {recovery['eventid']}"
+        recovered = epoch(event["recoveredAt"]) if event.get("recoveredAt") else None
+        assert recovered == int(recovery["clock"]), \
+            f"ticket {ticket['number']} recoveredAt {event.get('recoveredAt')}, Zabbix clock {iso(recovery['clock'])}"
+
+    # -- delivery and health ------------------------------------------------------------------
+
+    def check_deliveries(self):
+        # 6 problems + 1 update + 6 recoveries, every one answered 2xx.
+        expected = 2 * len(self.world.triggers) + 1
+        self.report.case(f"Zabbix delivered all {expected} AlertEngine webhooks (alert.get status 1)",
+                         lambda: wait_for(lambda: self._deliveries(expected), timeout=EXPECT_SECONDS))
+        self.report.case("/healthz: ok, inbox empty, nothing poisoned", self._check_health)
+
+    def _deliveries(self, expected):
+        alerts = self.api.call("alert.get", {"mediatypeids": [self.world.mediatypeid],
+                                             "output": ["alertid", "status", "error", "subject"]})
+        failed = [a for a in alerts if a["status"] == "2"]
+        assert not failed, f"failed alerts: {[(a['subject'], a['error']) for a in failed]}"
+        sent = [a for a in alerts if a["status"] == "1"]
+        if len(sent) != expected or len(alerts) != expected:
+            raise NotYet(f"{len(sent)} of {len(alerts)} alerts sent, expected {expected}")
+
+    def _check_health(self):
+        health = wait_for(self._health_settled, timeout=EXPECT_SECONDS)
+        assert health["status"] == "ok", f"/healthz: {health}"
+
+    def _health_settled(self):
+        health = self.engine.health()
+        inbox = health.get("inbox") or {}
+        assert inbox.get("poisoned") == 0, f"poisoned events: {health}"
+        if inbox.get("backlog") != 0:
+            raise NotYet(f"inbox backlog {inbox.get('backlog')}")
+        return health
+
+    # -- the run ------------------------------------------------------------------------------
+
+    def run(self):
+        started = time.monotonic()
+        if self.setup():
+            if self.report.case("zabbix_sender fires every trigger and Zabbix opens the problems", self.fire_problems):
+                self.check_problem_tickets()
+                self.acknowledge()
+                self.check_wrong_token()
+                self.recover()
+                self.check_deliveries()
+        log(f"scenario took {time.monotonic() - started:.0f} s")
+        self.report.finish()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--zabbix-api", required=True, help="http://127.0.0.1:PORT/api_jsonrpc.php")
+    parser.add_argument("--zabbix-port", required=True, type=int, help="zabbix_server's trapper port")
+    parser.add_argument("--zabbix-conf", required=True, help="zabbix_server.conf, for -R config_cache_reload")
+    parser.add_argument("--engine-url", required=True)
+    parser.add_argument("--engine-token-file", required=True)
+    parser.add_argument("--server-name", required=True, help="{$ALERTENGINE.SERVER}")
+    parser.add_argument("--mediatype", required=True, help="samples/zabbix/alertengine_mediatype_6.0.yaml")
+    Scenario(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    main()
