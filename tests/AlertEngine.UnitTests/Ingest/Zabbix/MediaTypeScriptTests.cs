@@ -205,6 +205,8 @@ public sealed class MediaTypeScriptTests
         var error = Assert.Throws<JavaScriptException>(() => host.Run(file.Script, ValueJson(file, "problem")));
 
         Assert.Contains($"HTTP {status}", error.Message, StringComparison.Ordinal);
+        // A plain string: Zabbix shows an Error object as "Error: ..." plus a script stack line.
+        Assert.True(error.Error.Type == Jint.Runtime.Types.String, $"{rule}: the script should throw a string, not {error.Error.Type}");
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"{rule}: {error.Message}");
         Assert.DoesNotContain(ReferenceEventMacros.Token, error.Message, StringComparison.Ordinal);
     }
