@@ -36,6 +36,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
+        services.AddSingleton<EventClockMonitor>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();

@@ -8,13 +8,14 @@ namespace AlertEngine.Host.Endpoints;
 /// <summary>
 /// <c>GET /healthz</c>: 200 when the database is writable, 503 otherwise; also reports the
 /// configuration (validated at start: an engine with bad configuration does not run), the
-/// inbox backlog and the events set aside as poisoned.
+/// inbox backlog, the events set aside as poisoned, and warnings that need an operator
+/// (e.g. a Zabbix server whose event times run ahead: a media user not on UTC).
 /// </summary>
 internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static IResult Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix)
+    private static IResult Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks)
     {
         var status = storage.Check();
         InboxBacklog? backlog = null;
@@ -31,6 +32,7 @@ internal static class HealthEndpoint
             configuration = new { valid = true, zabbixServers = zabbix.Value.Servers.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray() },
             inbox = backlog is null ? null : new { backlog = backlog.Backlog, poisoned = backlog.Poisoned },
             pager = new { mode = "dry-run" },
+            warnings = clocks.Warnings.Select(w => w.Message).ToArray(),
         };
         return Results.Json(body, statusCode: status.Writable ? 200 : 503);
     }

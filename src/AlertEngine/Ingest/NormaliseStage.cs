@@ -6,9 +6,9 @@ namespace AlertEngine.Ingest;
 /// <summary>
 /// Reads the stored body into a <see cref="ZabbixEvent"/>. The webhook validated it before
 /// storing, so a failure here means the row is damaged: it throws and the runner sets the
-/// event aside as poisoned.
+/// event aside as poisoned. Event times far ahead of their arrival are reported (EventClockMonitor).
 /// </summary>
-public sealed class NormaliseStage : IEventStage
+public sealed class NormaliseStage(EventClockMonitor clocks) : IEventStage
 {
     public ValueTask<StageOutcome> RunAsync(EventContext context, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class NormaliseStage : IEventStage
             throw new InvalidDataException($"stored event body no longer parses: {string.Join("; ", result.Errors)}");
         }
 
+        clocks.Check(result.Event!, context.Inbox.ReceivedAt);
         return ValueTask.FromResult(StageOutcome.Continue(context with { Event = result.Event }));
     }
 }

@@ -34,4 +34,17 @@ public sealed class HealthEndpointTests : EngineTestBase
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.False(body.RootElement.GetProperty("storage").GetProperty("writable").GetBoolean());
     }
+
+    [Fact]
+    public async Task Health_EventTimesAheadOfArrival_WarnsAboutTheMediaUserTimeZone()
+    {
+        var eightHoursAhead = TimeProvider.System.GetUtcNow().AddHours(8).ToUnixTimeSeconds();
+        await DeliverAsync(Samples.With(Samples.Problem, o => o["clock"] = eightHoursAhead));
+
+        using var body = JsonDocument.Parse(await Engine.Client.GetStringAsync("/healthz", TestContext.Current.CancellationToken));
+
+        var warning = Assert.Single(body.RootElement.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.Contains(EngineHost.ServerA, warning, StringComparison.Ordinal);
+        Assert.Contains("time zone to UTC", warning, StringComparison.Ordinal);
+    }
 }
