@@ -8,7 +8,7 @@ namespace AlertEngine.Storage;
 /// Applies the embedded <c>Storage/Migrations/NNNN_name.sql</c> scripts in order, each inside a
 /// transaction, and records them in <c>schema_migrations</c>. Forward-only.
 /// </summary>
-public sealed class Migrator(SqliteConnectionFactory connections, ILogger<Migrator> logger)
+public sealed partial class Migrator(SqliteConnectionFactory connections, ILogger<Migrator> logger)
 {
     private const string ResourceFolder = ".Storage.Migrations.";
 
@@ -30,13 +30,20 @@ public sealed class Migrator(SqliteConnectionFactory connections, ILogger<Migrat
             .Build()
             .PerformUpgrade();
 
-        if (!upgrade.Successful)
+        if (upgrade.Successful)
         {
-            throw new InvalidOperationException(
-                $"Database migration {upgrade.ErrorScript?.Name ?? "(unknown)"} failed on {connections.DatabasePath}: {upgrade.Error.Message}",
-                upgrade.Error);
+            var applied = upgrade.Scripts.Select(s => s.Name).ToList();
+            LogMigrated(logger, connections.DatabasePath, applied.Count, applied.Count == 0 ? "none, up to date" : string.Join(", ", applied));
+            return;
         }
+
+        throw new InvalidOperationException(
+            $"Database migration {upgrade.ErrorScript?.Name ?? "(unknown)"} failed on {connections.DatabasePath}: {upgrade.Error.Message}",
+            upgrade.Error);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {DatabasePath}: {Count} migrations applied ({Scripts})")]
+    private static partial void LogMigrated(ILogger logger, string databasePath, int count, string scripts);
 
     private sealed class UpgradeLog(ILogger logger) : IUpgradeLog
     {
@@ -44,7 +51,8 @@ public sealed class Migrator(SqliteConnectionFactory connections, ILogger<Migrat
 
         public void LogDebug(string format, params object[] args) { }
 
-        public void LogInformation(string format, params object[] args) => Write(LogLevel.Information, null, format, args);
+        // DbUp narrates every step; that is debug detail. Migrate() logs the one-line summary.
+        public void LogInformation(string format, params object[] args) => Write(LogLevel.Debug, null, format, args);
 
         public void LogWarning(string format, params object[] args) => Write(LogLevel.Warning, null, format, args);
 
