@@ -27,6 +27,7 @@ internal sealed class BareServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(BenchHosting.QuietLoopback(builder.Configuration));
+        BenchHosting.LeaveSignalsToTheBenchmark(builder.Services);
         var app = builder.Build();
         app.MapPost("/api/v1/zabbix/{server}/events", ReadAndParseAsync);
         try
@@ -43,7 +44,11 @@ internal sealed class BareServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
+        using (var timeout = new CancellationTokenSource(BenchHosting.StopTimeout, TimeProvider.System))
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+
         await _app.DisposeAsync();
     }
 

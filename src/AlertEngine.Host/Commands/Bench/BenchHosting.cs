@@ -7,6 +7,9 @@ namespace AlertEngine.Host.Commands.Bench;
 /// <summary>What the engine and the bare endpoint share in the benchmark: a free loopback port and quiet logs.</summary>
 internal static class BenchHosting
 {
+    /// <summary>How long stopping an app may take: Ctrl+C leaves the benchmark about 2 s to clean up.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>The level every log category is raised to: per-request logs (Information) are off.</summary>
     public const LogLevel Level = LogLevel.Warning;
 
@@ -44,6 +47,12 @@ internal static class BenchHosting
         return settings;
     }
 
+    /// <summary>
+    /// Lets the benchmark, not the hosted apps, own Ctrl+C and SIGTERM: without it each app's
+    /// console lifetime takes the signal and stops itself while the benchmark keeps running.
+    /// </summary>
+    public static void LeaveSignalsToTheBenchmark(IServiceCollection services) => services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
+
     /// <summary>The address Kestrel bound, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public static Uri BoundAddress(WebApplication app)
     {
@@ -64,5 +73,13 @@ internal static class BenchHosting
         }
 
         return lowest;
+    }
+
+    /// <summary>A host lifetime that hooks no signal; the benchmark stops the apps itself.</summary>
+    private sealed class SignalFreeLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -11,7 +11,11 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
     public const int ExitTargetMissed = 3;
     public const int ExitCancelled = 130;
 
+    /// <summary>Above this CPU share taken by other processes, the report says the figures are disturbed.</summary>
+    public const double DisturbedShare = 0.10;
+
     private const int C = IngestBenchSettings.TargetConcurrency;
+
 
     private IEnumerable<RunResult> EngineRuns => results.Where(r => r.Target == "engine");
 
@@ -31,6 +35,9 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
     public long Unexpected => results.Sum(r => r.Warmup.Unexpected + r.Measured.Unexpected);
 
     public IReadOnlyList<RunResult> Empty => [.. results.Where(r => r.Measured.Success == 0)];
+
+    /// <summary>The largest CPU share other processes took during any measurement; null when the OS does not tell.</summary>
+    public double? Disturbance => results.Select(r => r.Usage?.OthersShare).Where(x => x is not null).DefaultIfEmpty(null).Max();
 
     public double? Share(int concurrency)
     {
@@ -111,6 +118,12 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
         {
             await o.WriteLineAsync($"{r.Target} c={r.Concurrency}: also {Text.Count(r.Warmup.Errors)} errors while warming up "
                 + $"(busy {Text.Count(r.Warmup.Busy)}, other non-2xx {Text.Count(r.Warmup.Unexpected)}, no answer {Text.Count(r.Warmup.Failed + r.Warmup.TimedOut)})");
+        }
+
+        if (Disturbance is { } others && others >= DisturbedShare)
+        {
+            await o.WriteLineAsync($"DISTURBED: other processes used up to {Text.Percent(others)} of the machine's CPU while measuring; "
+                + "the figures (bare and engine alike) understate this machine: run again when it is idle");
         }
 
         if (Unexpected > 0)

@@ -12,7 +12,8 @@ namespace AlertEngine.Host.Commands.Bench;
 /// <summary>
 /// The real engine, built exactly as <c>alertengine</c> builds it (EngineApp.CreateBuilder, then
 /// MapEngine), on a free loopback port with a fresh SQLite file in a temp folder, one Zabbix
-/// server <c>bench</c> with a generated secret, and logs at Warning. The folder is deleted on dispose.
+/// server <c>bench</c> with a generated secret, and logs at Warning. Ctrl+C stays with the benchmark
+/// (the engine hooks no signal here). The folder is deleted on dispose.
 /// </summary>
 internal sealed class EngineUnderTest : IAsyncDisposable
 {
@@ -56,6 +57,7 @@ internal sealed class EngineUnderTest : IAsyncDisposable
             settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)}"] = databasePath;
             settings[$"{ZabbixOptions.SectionName}:{nameof(ZabbixOptions.Servers)}:{ServerName}:{nameof(ZabbixServerOptions.WebhookSecret)}"] = secret;
             builder.Configuration.AddInMemoryCollection(settings);
+            BenchHosting.LeaveSignalsToTheBenchmark(builder.Services);
             app = builder.Build().MapEngine();
             await app.StartAsync(cancellationToken);
             var events = new Uri(BenchHosting.BoundAddress(app), $"/api/v1/zabbix/{ServerName}/events");
@@ -127,7 +129,11 @@ internal sealed class EngineUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
+        using (var timeout = new CancellationTokenSource(BenchHosting.StopTimeout, TimeProvider.System))
+        {
+            await StopAsync(timeout.Token);
+        }
+
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try

@@ -8,7 +8,7 @@ namespace AlertEngine.Host.Commands.Bench;
 /// the engine's pipeline to go idle after each engine run), stops the engine, checks that the
 /// inbox holds exactly the events answered 2xx, and prints the report.
 /// Exit codes: 0 done (targets may still FAIL), 1 events lost or the benchmark itself broke,
-/// 3 a target missed with --enforce, 130 cancelled.
+/// 3 a target missed with --enforce, 130 (Ctrl+C) or 143 (SIGTERM) cancelled.
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -17,9 +17,10 @@ internal static class IngestBenchmark
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(progress);
+        using var signals = new TerminationSignals(cancellationToken);
         try
         {
-            return await RunAllAsync(settings, output, progress, cancellationToken);
+            return await RunAllAsync(settings, output, progress, signals.Token);
         }
         catch (OptionsValidationException ex)
         {
@@ -31,10 +32,10 @@ internal static class IngestBenchmark
 
             return BenchReport.ExitBroken;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
-            await progress.WriteLineAsync("bench: cancelled.");
-            return BenchReport.ExitCancelled;
+            await progress.WriteLineAsync("bench: cancelled; nothing was reported.");
+            return signals.ExitCode;
         }
     }
 
@@ -69,6 +70,11 @@ internal static class IngestBenchmark
         var counts = await engine.StopAndCountAsync(cancellationToken);
         var report = new BenchReport(setup, results, counts);
         await report.WriteAsync(output);
+        if (report.Disturbance >= BenchReport.DisturbedShare)
+        {
+            await progress.WriteLineAsync($"bench: warning: other processes used up to {Text.Percent(report.Disturbance.Value)} of the CPU while measuring; the figures are disturbed.");
+        }
+
         if (!report.AllStored)
         {
             await progress.WriteLineAsync($"bench: FAILED: {report.StoredLine}");
