@@ -17,8 +17,11 @@ internal sealed class EventBodies
     public const int MaxBytes = 2048;
 
     private const long FirstEventId = 100_000_000_000;
-    private const long FirstClock = 1_795_638_019;
+    private readonly TimeProvider _time;
     private long _lastEventId = FirstEventId;
+
+    /// <summary>Bodies whose event time is a few seconds before <paramref name="time"/>'s now, as when Zabbix sends at once.</summary>
+    public EventBodies(TimeProvider time) => _time = time;
 
     /// <summary>Writes the next body into <paramref name="destination"/>; returns its length in bytes.</summary>
     public int Write(Span<byte> destination)
@@ -27,7 +30,7 @@ internal sealed class EventBodies
         var trigger = (int)(eventId % 1000);
         var host = trigger % 50;
         var severity = 2 + (trigger % 4);
-        var clock = FirstClock + (eventId % 86_400);
+        var clock = _time.GetUtcNow().ToUnixTimeSeconds() - (eventId % 30);
         var written = Utf8.TryWrite(
             destination,
             CultureInfo.InvariantCulture,

@@ -52,7 +52,7 @@ internal static class IngestBenchmark
         await using var engine = await EngineUnderTest.StartAsync(cancellationToken);
         await using var bare = await BareServer.StartAsync(engine.Target.Token, cancellationToken);
         using var client = LoadRun.CreateClient(settings.Concurrency.Max());
-        var bodies = new EventBodies();
+        var bodies = new EventBodies(TimeProvider.System);
         var setup = new BenchSetup(machine, settings, engine.LogLevel, bare.LogLevel, engine.Ingest, engine.Pipeline, bodies.Write(new byte[EventBodies.MaxBytes]));
         await progress.WriteLineAsync($"bench: engine {engine.Target.EventsUri}, bare {bare.Target.EventsUri}, database {engine.DatabasePath}, log level {setup.EngineLogLevel}");
 
