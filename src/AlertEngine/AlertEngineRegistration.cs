@@ -26,6 +26,7 @@ public static class AlertEngineRegistration
 
         // Storage first: migrations run before intake or processing start.
         services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();

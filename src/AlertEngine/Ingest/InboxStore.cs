@@ -7,45 +7,11 @@ namespace AlertEngine.Ingest;
 /// <summary>Reads and writes the inbox table. Runs only inside the caller's connection or session.</summary>
 public static class InboxStore
 {
-    /// <summary>
-    /// Inserts a batch with one prepared command inside the caller's transaction; returns for
-    /// each event whether it was new. The hot path of intake, hence plain ADO.NET.
-    /// </summary>
+    /// <summary>Inserts a batch inside the caller's transaction; for each event, whether it was new.</summary>
     public static IntakeResult[] InsertBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingEvent> events, DateTimeOffset receivedAt)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(events);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InboxSql.InsertEvent;
-        var server = command.Parameters.Add("@server", SqliteType.Text);
-        var eventId = command.Parameters.Add("@eventId", SqliteType.Text);
-        var updateKey = command.Parameters.Add("@updateKey", SqliteType.Text);
-        var kind = command.Parameters.Add("@kind", SqliteType.Text);
-        var severity = command.Parameters.Add("@severity", SqliteType.Integer);
-        var triggerId = command.Parameters.Add("@triggerId", SqliteType.Text);
-        var source = command.Parameters.Add("@source", SqliteType.Text);
-        var received = command.Parameters.Add("@receivedAt", SqliteType.Integer);
-        var payload = command.Parameters.Add("@payload", SqliteType.Text);
-        command.Prepare();
-
-        received.Value = UnixTime.ToMs(receivedAt);
-        var results = new IntakeResult[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            server.Value = e.Key.Server;
-            eventId.Value = e.Key.EventId;
-            updateKey.Value = e.Key.UpdateKey;
-            kind.Value = e.Kind.ToName();
-            severity.Value = e.Severity;
-            triggerId.Value = e.TriggerId;
-            source.Value = e.Source;
-            payload.Value = e.Payload;
-            results[i] = command.ExecuteNonQuery() == 1 ? IntakeResult.Accepted : IntakeResult.Duplicate;
-        }
-
-        return results;
+        using var insert = new InboxInsert(connection);
+        return insert.Run(transaction, events, receivedAt);
     }
 
     public static IReadOnlyList<InboxEvent> ReadUnprocessed(SqliteConnection connection, int limit) =>

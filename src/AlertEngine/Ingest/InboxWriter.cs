@@ -17,15 +17,18 @@ public sealed partial class InboxWriter : BackgroundService
 {
     private readonly Channel<Pending> _queue;
     private readonly SqliteConnectionFactory _connections;
+    private readonly WriteGate _gate;
     private readonly Doorbell _doorbell;
     private readonly TimeProvider _time;
     private readonly ILogger<InboxWriter> _logger;
     private readonly int _batchSize;
+    private bool _writing;
 
-    public InboxWriter(SqliteConnectionFactory connections, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, ILogger<InboxWriter> logger)
+    public InboxWriter(SqliteConnectionFactory connections, WriteGate gate, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, ILogger<InboxWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
+        _gate = gate;
         _doorbell = doorbell;
         _time = time;
         _logger = logger;
@@ -36,6 +39,9 @@ public sealed partial class InboxWriter : BackgroundService
             SingleReader = true,
         });
     }
+
+    /// <summary>True while events wait for the writer or a batch is being written: a storm is on.</summary>
+    public bool IsBusy => _queue.Reader.Count > 0 || Volatile.Read(ref _writing);
 
     /// <summary>
     /// Queues an event and completes once its batch is committed (Accepted or Duplicate), or at
@@ -51,6 +57,7 @@ public sealed partial class InboxWriter : BackgroundService
     {
         var batch = new List<Pending>(_batchSize);
         using var connection = _connections.Open();
+        using var insert = new InboxInsert(connection);
         // On shutdown the channel is completed and drained, so every queued request gets its answer.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -59,10 +66,12 @@ public sealed partial class InboxWriter : BackgroundService
                 batch.Add(pending);
             }
 
+            Volatile.Write(ref _writing, true);
             try
             {
+                using var turn = await _gate.EnterForIntakeAsync(CancellationToken.None);
                 using var transaction = connection.BeginTransaction();
-                var results = InboxStore.InsertBatch(connection, transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
+                var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
                 transaction.Commit();
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -82,6 +91,7 @@ public sealed partial class InboxWriter : BackgroundService
                 }
             }
 
+            Volatile.Write(ref _writing, false);
             batch.Clear();
         }
     }

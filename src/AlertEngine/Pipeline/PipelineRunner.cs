@@ -11,11 +11,15 @@ namespace AlertEngine.Pipeline;
 /// Drains the inbox: wakes on the doorbell or the poll interval, reads unprocessed events
 /// (higher severities first) and runs the stages for each. A batch's ticket changes and
 /// its inbox marks commit together. When a batch fails, each event is retried alone; one that
-/// fails again is set aside as poisoned so it never blocks the queue.
+/// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: while
+/// the webhook is busy the runner works in short turns (Pipeline:StormSlice) with rests between
+/// them (Pipeline:StormPause), and hands the write lock over as soon as the inbox writer waits.
 /// </summary>
 public sealed partial class PipelineRunner(
     IEnumerable<IEventStage> stages,
     SqliteConnectionFactory connections,
+    WriteGate gate,
+    InboxWriter intake,
     Doorbell doorbell,
     TimeProvider time,
     IOptions<PipelineOptions> options,
@@ -30,11 +34,14 @@ public sealed partial class PipelineRunner(
         {
             try
             {
-                while (await RunOnceAsync(stoppingToken) > 0)
+                if (await RunOnceAsync(stoppingToken) == 0)
                 {
+                    await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
                 }
-
-                await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
+                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.StormPause, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -50,7 +57,7 @@ public sealed partial class PipelineRunner(
         }
     }
 
-    /// <summary>Processes one batch of waiting events; returns how many were taken.</summary>
+    /// <summary>Processes one batch of waiting events; returns how many were processed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var connection = connections.Open();
@@ -63,9 +70,10 @@ public sealed partial class PipelineRunner(
         // The query picked the most severe events first; within the batch, arrival order keeps
         // each trigger's problem, updates and recovery in the order Zabbix sent them.
         var ordered = batch.OrderBy(e => e.Id).ToList();
+        using var turn = await gate.EnterAsync(cancellationToken);
         try
         {
-            await ProcessAsync(connection, ordered, cancellationToken);
+            return await ProcessAsync(connection, ordered, yieldToIntake: true, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -74,16 +82,16 @@ public sealed partial class PipelineRunner(
             {
                 await ProcessAloneAsync(connection, inboxEvent, cancellationToken);
             }
-        }
 
-        return batch.Count;
+            return ordered.Count;
+        }
     }
 
     private async Task ProcessAloneAsync(SqliteConnection connection, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessAsync(connection, [inboxEvent], cancellationToken);
+            await ProcessAsync(connection, [inboxEvent], yieldToIntake: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,19 +99,29 @@ public sealed partial class PipelineRunner(
         }
     }
 
-    private async Task ProcessAsync(SqliteConnection connection, IReadOnlyList<InboxEvent> events, CancellationToken cancellationToken)
+    /// <summary>Processes events in one transaction; returns how many, fewer when it yielded to intake.</summary>
+    private async Task<int> ProcessAsync(SqliteConnection connection, IReadOnlyList<InboxEvent> events, bool yieldToIntake, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         var session = new DbSession(connection, transaction);
+        var started = time.GetTimestamp();
+        var processed = 0;
         foreach (var inboxEvent in events)
         {
+            if (yieldToIntake && processed > 0 && gate.IntakeWaiting && time.GetElapsedTime(started) >= _options.StormSlice)
+            {
+                break;
+            }
+
             var now = time.GetUtcNow();
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["InboxId"] = inboxEvent.Id, ["Server"] = inboxEvent.Server });
             var outcome = await RunStagesAsync(new EventContext { Inbox = inboxEvent, Session = session, Now = now }, cancellationToken);
             InboxStore.MarkProcessed(session, inboxEvent.Id, outcome, now);
+            processed++;
         }
 
         transaction.Commit();
+        return processed;
     }
 
     private async Task<string> RunStagesAsync(EventContext context, CancellationToken cancellationToken)
@@ -124,6 +142,7 @@ public sealed partial class PipelineRunner(
 
     private void SetAside(SqliteConnection connection, InboxEvent inboxEvent, Exception ex)
     {
+        // Called while the runner holds the write turn.
         LogPoisoned(logger, ex, inboxEvent.Id, inboxEvent.Server);
         using var transaction = connection.BeginTransaction();
         InboxStore.MarkPoisoned(new DbSession(connection, transaction), inboxEvent.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow());

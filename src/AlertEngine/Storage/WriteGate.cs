@@ -1,0 +1,51 @@
+namespace AlertEngine.Storage;
+
+/// <summary>
+/// The one in-process turn at SQLite's single write lock. The inbox writer and the pipeline
+/// runner take it around their transactions, so a waiting writer is woken the moment the
+/// other commits instead of sleeping in SQLite's busy handler (which backs off up to 100 ms),
+/// and the runner can see that intake is waiting and hand the turn over early.
+/// </summary>
+public sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private int _intakeWaiting;
+
+    /// <summary>True while the inbox writer waits for its turn: the runner should commit and let go.</summary>
+    public bool IntakeWaiting => Volatile.Read(ref _intakeWaiting) > 0;
+
+    /// <summary>Takes the turn for the pipeline runner (or any other writer that yields to intake).</summary>
+    public async Task<Turn> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        return new Turn(_turn);
+    }
+
+    /// <summary>Takes the turn for the inbox writer, letting the runner know it is waiting.</summary>
+    public async Task<Turn> EnterForIntakeAsync(CancellationToken cancellationToken)
+    {
+        if (_turn.Wait(0, CancellationToken.None))
+        {
+            return new Turn(_turn);
+        }
+
+        Interlocked.Increment(ref _intakeWaiting);
+        try
+        {
+            await _turn.WaitAsync(cancellationToken);
+            return new Turn(_turn);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _intakeWaiting);
+        }
+    }
+
+    public void Dispose() => _turn.Dispose();
+
+    /// <summary>Holding the turn; dispose to give it back.</summary>
+    public readonly struct Turn(SemaphoreSlim turn) : IDisposable
+    {
+        public void Dispose() => turn.Release();
+    }
+}
