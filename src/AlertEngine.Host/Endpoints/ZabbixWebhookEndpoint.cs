@@ -38,10 +38,11 @@ internal static class ZabbixWebhookEndpoint
             return Problems.TooLarge(max);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(max + 1);
+        // Rent what this body needs (one byte more proves it ended), not always Ingest:MaxBodyBytes.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? max, max) + 1);
         try
         {
-            var length = await ReadAtMostAsync(request.Body, buffer, max + 1, request.HttpContext.RequestAborted);
+            var length = await ReadAtMostAsync(request.Body, buffer, Math.Min(buffer.Length, max + 1), request.HttpContext.RequestAborted);
             if (length > max)
             {
                 return Problems.TooLarge(max);

@@ -21,15 +21,15 @@ public sealed class PipelineOptions
     /// <summary>
     /// During a storm (the webhook is busy) the runner works in short turns so that intake keeps
     /// its speed: at most this long per turn once the inbox writer is waiting. Most severe events
-    /// go first. Default 00:00:00.005, between 00:00:00.001 and 00:00:01.
+    /// go first. Default 00:00:00.002, between 00:00:00.001 and 00:00:01.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01", ErrorMessage = "Pipeline:StormSlice must be between 00:00:00.001 and 00:00:01")]
-    public TimeSpan StormSlice { get; set; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan StormSlice { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
     /// During a storm, the rest between the runner's turns; after the storm the backlog is worked
-    /// off at full speed. Default 00:00:00.020, between 00:00:00 and 00:00:05.
+    /// off at full speed. Default 00:00:00.050, between 00:00:00 and 00:00:05.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "Pipeline:StormPause must be between 00:00:00 and 00:00:05")]
-    public TimeSpan StormPause { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan StormPause { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -26,6 +26,7 @@ public sealed partial class PipelineRunner(
     ILogger<PipelineRunner> logger) : BackgroundService
 {
     private readonly IEventStage[] _stages = [.. stages];
+    private const int StormReadLimit = 32;
     private readonly PipelineOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +62,8 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var connection = connections.Open();
-        var batch = InboxStore.ReadUnprocessed(connection, _options.BatchSize);
+        // During a storm a turn handles only a few events: read no more than it can use.
+        var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {
             return 0;
