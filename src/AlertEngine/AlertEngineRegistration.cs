@@ -30,6 +30,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddHostedService<WalCheckpointer>();
 
         // Ingest: webhook → inbox (group commit) → doorbell.
         services.AddSingleton<Doorbell>();
