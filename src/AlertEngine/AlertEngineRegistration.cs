@@ -30,7 +30,6 @@ public static class AlertEngineRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();
-        services.AddHostedService<WalCheckpointer>();
 
         // Ingest: webhook → inbox (group commit) → doorbell.
         services.AddSingleton<Doorbell>();

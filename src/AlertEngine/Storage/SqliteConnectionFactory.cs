@@ -6,9 +6,6 @@ namespace AlertEngine.Storage;
 /// <summary>
 /// Opens connections to the engine's database. The only place that sets pragmas: WAL journal,
 /// FULL sync (a committed event survives a power cut), foreign keys and the busy timeout.
-/// Automatic checkpoints are off: SQLite would run them inside whichever commit crosses the
-/// threshold, stalling intake for a copy and an fsync of the database file; the
-/// <see cref="WalCheckpointer"/> does them in the background instead.
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
@@ -49,7 +46,7 @@ public sealed class SqliteConnectionFactory
         connection.Open();
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText =
-            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA wal_autocheckpoint=0;";
+            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeoutMs};";
         pragmas.ExecuteNonQuery();
         return connection;
     }
