@@ -7,13 +7,6 @@ namespace AlertEngine.Ingest;
 /// <summary>Reads and writes the inbox table. Runs only inside the caller's connection or session.</summary>
 public static class InboxStore
 {
-    /// <summary>Inserts a batch inside the caller's transaction; for each event, whether it was new.</summary>
-    public static IntakeResult[] InsertBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingEvent> events, DateTimeOffset receivedAt)
-    {
-        using var insert = new InboxInsert(connection);
-        return insert.Run(transaction, events, receivedAt);
-    }
-
     public static IReadOnlyList<InboxEvent> ReadUnprocessed(SqliteConnection connection, int limit) =>
         [.. connection.Query<InboxRow>(InboxSql.ReadUnprocessed, new { limit }).Select(r => r.ToEvent())];
 

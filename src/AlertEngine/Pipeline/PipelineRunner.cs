@@ -25,8 +25,10 @@ public sealed partial class PipelineRunner(
     IOptions<PipelineOptions> options,
     ILogger<PipelineRunner> logger) : BackgroundService
 {
-    private readonly IEventStage[] _stages = [.. stages];
+    /// <summary>During a storm a turn handles only a few events: read no more than it can use.</summary>
     private const int StormReadLimit = 32;
+
+    private readonly IEventStage[] _stages = [.. stages];
     private readonly PipelineOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,7 +64,6 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var connection = connections.Open();
-        // During a storm a turn handles only a few events: read no more than it can use.
         var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {

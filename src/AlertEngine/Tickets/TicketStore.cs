@@ -11,10 +11,10 @@ namespace AlertEngine.Tickets;
 public static class TicketStore
 {
     public static Ticket? FindByEvent(DbSession session, string server, string eventId) =>
-        Map(Session(session).Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByEvent, new { server, eventId }, session.Transaction));
+        Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByEvent, new { server, eventId }, session.Transaction));
 
     public static Ticket? FindOpenAlertByKey(DbSession session, string key) =>
-        Map(Session(session).Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindOpenAlertByKey, new { key }, session.Transaction));
+        Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindOpenAlertByKey, new { key }, session.Transaction));
 
     public static Ticket? FindByNumber(SqliteConnection connection, string number) =>
         Map(connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByNumber, new { number }));
@@ -37,7 +37,7 @@ public static class TicketStore
     public static Ticket OpenAlert(DbSession session, NewAlert alert, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var c = Session(session).Connection;
+        var c = session.Connection;
         var id = c.ExecuteScalar<long>(TicketSql.Insert, new
         {
             type = nameof(TicketType.ALERT),
@@ -82,32 +82,32 @@ public static class TicketStore
     }
 
     public static void LinkEvent(DbSession session, long ticketId, string server, string eventId, int severity, DateTimeOffset problemAt) =>
-        Session(session).Connection.Execute(TicketSql.InsertEvent, new { server, eventId, ticketId, severity, problemAt = UnixTime.ToMs(problemAt) }, session.Transaction);
+        session.Connection.Execute(TicketSql.InsertEvent, new { server, eventId, ticketId, severity, problemAt = UnixTime.ToMs(problemAt) }, session.Transaction);
 
     public static void AddOccurrence(DbSession session, long ticketId, DateTimeOffset seenAt, DateTimeOffset now) =>
-        Session(session).Connection.Execute(TicketSql.AddOccurrence, new { id = ticketId, seenAt = UnixTime.ToMs(seenAt), now = UnixTime.ToMs(now) }, session.Transaction);
+        session.Connection.Execute(TicketSql.AddOccurrence, new { id = ticketId, seenAt = UnixTime.ToMs(seenAt), now = UnixTime.ToMs(now) }, session.Transaction);
 
     /// <summary>Marks a linked event recovered; returns how many of the ticket's events are still in problem.</summary>
     public static int MarkEventRecovered(DbSession session, long ticketId, string server, string eventId, string? recoveryEventId, DateTimeOffset recoveredAt)
     {
-        var c = Session(session).Connection;
+        var c = session.Connection;
         c.Execute(TicketSql.MarkEventRecovered, new { server, eventId, recoveryEventId, recoveredAt = UnixTime.ToMs(recoveredAt) }, session.Transaction);
         return c.ExecuteScalar<int>(TicketSql.CountUnrecovered, new { ticketId }, session.Transaction);
     }
 
     public static void Acknowledge(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        Session(session).Connection.Execute(TicketSql.Acknowledge, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Connection.Execute(TicketSql.Acknowledge, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
 
     public static void Unacknowledge(DbSession session, long ticketId, DateTimeOffset at) =>
-        Session(session).Connection.Execute(TicketSql.Unacknowledge, new { id = ticketId, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Connection.Execute(TicketSql.Unacknowledge, new { id = ticketId, at = UnixTime.ToMs(at) }, session.Transaction);
 
     public static void Resolve(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        Session(session).Connection.Execute(TicketSql.Resolve, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Connection.Execute(TicketSql.Resolve, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
 
     public static void AddTimeline(DbSession session, long ticketId, TimelineEntry entry, long? inboxId)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Session(session).Connection.Execute(TicketSql.InsertTimeline, new
+        session.Connection.Execute(TicketSql.InsertTimeline, new
         {
             ticketId,
             at = UnixTime.ToMs(entry.At),
@@ -126,8 +126,6 @@ public static class TicketStore
     public static IReadOnlyList<TimelineEntry> ListTimeline(SqliteConnection connection, long ticketId) =>
         [.. connection.Query<TimelineRow>(TicketSql.ListTimeline, new { ticketId })
             .Select(r => new TimelineEntry(UnixTime.FromMs(r.At), r.Kind, r.Actor, r.Channel, r.Text))];
-
-    private static DbSession Session(DbSession session) => session ?? throw new ArgumentNullException(nameof(session));
 
     private static Ticket? Map(TicketRow? r) => r is null ? null : new Ticket
     {

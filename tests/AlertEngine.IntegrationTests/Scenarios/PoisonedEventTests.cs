@@ -28,7 +28,8 @@ public sealed class PoisonedEventTests : EngineTestBase
         connection.Open();
         using var transaction = connection.BeginTransaction();
         var damaged = new IncomingEvent(new InboxKey(EngineHost.ServerA, "1", "problem"), EventKind.Problem, 5, "1", EventIntake.WebhookSource, "{ damaged");
-        InboxStore.InsertBatch(connection, transaction, [damaged], TimeProvider.System.GetUtcNow());
+        using var insert = new InboxInsert(connection);
+        insert.Run(transaction, [damaged], TimeProvider.System.GetUtcNow());
         transaction.Commit();
     }
 }

@@ -40,7 +40,8 @@ public sealed class RestartWithUnprocessedInboxTests : EngineTestBase
             var e = ZabbixWebhookPayload.Parse(EngineHost.ServerA, System.Text.Encoding.UTF8.GetBytes(body)).Event!;
             return new IncomingEvent(InboxKey.For(e), e.Kind, e.Severity, e.TriggerId, EventIntake.WebhookSource, body);
         }).ToList();
-        var results = InboxStore.InsertBatch(connection, transaction, events, TimeProvider.System.GetUtcNow());
+        using var insert = new InboxInsert(connection);
+        var results = insert.Run(transaction, events, TimeProvider.System.GetUtcNow());
         transaction.Commit();
         Assert.All(results, r => Assert.Equal(IntakeResult.Accepted, r));
     }
