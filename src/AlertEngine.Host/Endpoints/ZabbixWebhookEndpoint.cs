@@ -60,7 +60,7 @@ internal static class ZabbixWebhookEndpoint
 
             return outcome switch
             {
-                { IsInvalid: true } => Problems.InvalidEvent(outcome.Errors),
+                { Result: IntakeResult.Invalid } => Problems.InvalidEvent(outcome.Errors),
                 { Result: IntakeResult.Busy } => Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.Value.RetryAfter),
                 { Result: IntakeResult.Duplicate } => Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)),
                 _ => Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)),

@@ -4,10 +4,7 @@ using AlertEngine.Ingest.Zabbix;
 namespace AlertEngine.Ingest;
 
 /// <summary>The result of offering one webhook body to the inbox.</summary>
-public sealed record IntakeOutcome(IntakeResult Result, InboxKey? Key, IReadOnlyList<PayloadError> Errors)
-{
-    public bool IsInvalid => Errors.Count > 0;
-}
+public sealed record IntakeOutcome(IntakeResult Result, InboxKey? Key, IReadOnlyList<PayloadError> Errors);
 
 /// <summary>
 /// Validates a webhook body and stores it in the inbox (idempotent on its <see cref="InboxKey"/>).
@@ -22,7 +19,7 @@ public sealed class EventIntake(InboxWriter writer)
         var parsed = ZabbixWebhookPayload.Parse(server, body);
         if (!parsed.IsValid)
         {
-            return new IntakeOutcome(IntakeResult.Busy, null, parsed.Errors);
+            return new IntakeOutcome(IntakeResult.Invalid, null, parsed.Errors);
         }
 
         var e = parsed.Event!;

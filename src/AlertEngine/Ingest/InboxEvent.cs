@@ -17,6 +17,9 @@ public enum IntakeResult
 
     /// <summary>The intake queue is full; the sender should retry later.</summary>
     Busy,
+
+    /// <summary>The body is not a valid event; nothing was stored.</summary>
+    Invalid,
 }
 
 /// <summary>Counts for /healthz.</summary>
