@@ -12,38 +12,50 @@ internal static class EngineCommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((parse, ct) => RunEngineAsync([.. parse.UnmatchedTokens], ct));
+        root.SetAction((parse, ct) => RunEngineAsync([.. parse.UnmatchedTokens], Console.Error, ct));
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 
     /// <summary>Runs the engine until Ctrl+C or SIGTERM; a configuration error exits with code 2 and names the key.</summary>
-    public static async Task<int> RunEngineAsync(string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunEngineAsync(string[] args, TextWriter errors, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         try
         {
             var app = EngineApp.CreateBuilder(args).Build().MapEngine();
             await using (app)
             {
+                // Every options class is checked here, before any service reads one, so that all
+                // problems are reported together rather than only the first one a constructor meets.
+                app.Services.GetService<IStartupValidator>()?.Validate();
                 await app.RunAsync(cancellationToken);
             }
 
             return 0;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync("AlertEngine cannot start: the configuration is invalid.");
-            foreach (var failure in ex.Failures)
+            await errors.WriteLineAsync("AlertEngine cannot start: the configuration is invalid.");
+            foreach (var failure in failures)
             {
-                await Console.Error.WriteLineAsync($"  - {failure}");
+                await errors.WriteLineAsync($"  - {failure}");
             }
 
             return 2;
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
         {
-            await Console.Error.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
+            await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
             return 2;
         }
     }
+
+    /// <summary>The validation failures inside an exception (one, or several aggregated), each naming its key.</summary>
+    private static List<string> ConfigurationFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException one => [.. one.Failures],
+        AggregateException many => [.. many.InnerExceptions.SelectMany(ConfigurationFailures)],
+        _ => [],
+    };
 }

@@ -1,0 +1,30 @@
+using AlertEngine.Host.Commands;
+using AlertEngine.IntegrationTests.Support;
+
+namespace AlertEngine.IntegrationTests.Configuration;
+
+/// <summary>`alertengine` with bad configuration exits with code 2 before it listens or touches the database.</summary>
+public sealed class CommandLineStartTests
+{
+    [Fact]
+    public async Task RunEngine_SeveralBadValues_ExitsWithCode2NamingEveryKeyAndCreatesNoDatabase()
+    {
+        using var db = new TempDatabase();
+        using var errors = new StringWriter();
+
+        var exitCode = await EngineCommandLine.RunEngineAsync(
+            [
+                $"--Storage:DatabasePath={db.Path}",
+                "--Urls=http://127.0.0.1:0",
+                "--Ingest:MaxBodyBytes=10",
+                "--Zabbix:Servers:x:WebhookSecret=short",
+            ],
+            errors,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Ingest:MaxBodyBytes", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Zabbix:Servers:x:WebhookSecret", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(db.Path));
+    }
+}
