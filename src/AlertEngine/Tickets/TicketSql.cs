@@ -47,8 +47,8 @@ internal static class TicketSql
         RETURNING id
         """;
 
-    /// Gives a ticket its readable number (for ALERT tickets the id, from 1001 up).
-    public const string SetNumber = "UPDATE tickets SET number = @number WHERE id = @id";
+    /// Gives a ticket its readable number (for ALERT tickets the id, from 1001 up) and returns the ticket.
+    public const string SetNumber = $"UPDATE tickets SET number = @number WHERE id = @id RETURNING {TicketColumns}";
 
     /// Links a Zabbix problem event to a ticket.
     public const string InsertEvent = """

@@ -56,29 +56,7 @@ public static class TicketStore
             openedAt = UnixTime.ToMs(now),
         }, session.Transaction);
         var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        c.Execute(TicketSql.SetNumber, new { id, number }, session.Transaction);
-        return new Ticket
-        {
-            Id = id,
-            Number = number,
-            Type = TicketType.ALERT,
-            State = TicketState.Open,
-            Level = alert.Level,
-            Customer = alert.Customer,
-            Team = alert.Team,
-            Title = alert.Title,
-            ZabbixServer = alert.ZabbixServer,
-            TriggerId = alert.TriggerId,
-            Host = alert.Host,
-            HostName = alert.HostName,
-            Severity = alert.Severity,
-            CorrelationKey = alert.CorrelationKey,
-            Occurrences = 1,
-            FirstSeenAt = alert.ProblemAt,
-            LastSeenAt = alert.ProblemAt,
-            OpenedAt = now,
-            UpdatedAt = now,
-        };
+        return Map(c.QuerySingle<TicketRow>(TicketSql.SetNumber, new { id, number }, session.Transaction))!;
     }
 
     public static void LinkEvent(DbSession session, long ticketId, string server, string eventId, int severity, DateTimeOffset problemAt) =>
