@@ -53,13 +53,20 @@ public sealed partial class InboxWriter : BackgroundService
         return _queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromResult(IntakeResult.Busy);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The writer runs on a thread of its own: its inserts and FULL-sync commits block, and on a
+    /// small machine a blocked thread-pool thread is one that cannot answer HTTP requests.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(WriteUntilCompleted, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void WriteUntilCompleted()
     {
         var batch = new List<Pending>(_batchSize);
         using var connection = _connections.Open();
         using var insert = new InboxInsert(connection);
         // On shutdown the channel is completed and drained, so every queued request gets its answer.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (WaitForEvents())
         {
             while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
             {
@@ -69,7 +76,7 @@ public sealed partial class InboxWriter : BackgroundService
             Volatile.Write(ref _writing, true);
             try
             {
-                using var turn = await _gate.EnterForIntakeAsync(CancellationToken.None);
+                using var turn = _gate.EnterForIntake();
                 using var transaction = connection.BeginTransaction();
                 var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
                 transaction.Commit();
@@ -94,6 +101,13 @@ public sealed partial class InboxWriter : BackgroundService
             Volatile.Write(ref _writing, false);
             batch.Clear();
         }
+    }
+
+    /// <summary>Blocks this thread until events are queued (true) or the queue is completed (false).</summary>
+    private bool WaitForEvents()
+    {
+        var wait = _queue.Reader.WaitToReadAsync(CancellationToken.None);
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)

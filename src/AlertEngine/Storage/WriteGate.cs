@@ -21,8 +21,11 @@ public sealed class WriteGate : IDisposable
         return new Turn(_turn);
     }
 
-    /// <summary>Takes the turn for the inbox writer, letting the runner know it is waiting.</summary>
-    public async Task<Turn> EnterForIntakeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the turn for the inbox writer, blocking its own thread, and lets the runner know it
+    /// is waiting.
+    /// </summary>
+    public Turn EnterForIntake()
     {
         if (_turn.Wait(0, CancellationToken.None))
         {
@@ -32,7 +35,7 @@ public sealed class WriteGate : IDisposable
         Interlocked.Increment(ref _intakeWaiting);
         try
         {
-            await _turn.WaitAsync(cancellationToken);
+            _turn.Wait(CancellationToken.None);
             return new Turn(_turn);
         }
         finally

@@ -12,10 +12,11 @@ public sealed class WriteGateTests
         using var gate = new WriteGate();
         var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        var intake = gate.EnterForIntakeAsync(TestContext.Current.CancellationToken);
+        // The inbox writer blocks its own thread while it waits.
+        var intake = Task.Factory.StartNew(gate.EnterForIntake, TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await WaitUntilAsync(() => gate.IntakeWaiting);
 
         Assert.False(intake.IsCompleted);
-        Assert.True(gate.IntakeWaiting);
 
         runner.Dispose();
         using var turn = await intake.WaitAsync(Safety, TestContext.Current.CancellationToken);
@@ -27,9 +28,19 @@ public sealed class WriteGateTests
     {
         using var gate = new WriteGate();
 
-        using var turn = await gate.EnterForIntakeAsync(TestContext.Current.CancellationToken);
+        using var turn = gate.EnterForIntake();
 
         Assert.False(gate.IntakeWaiting);
         Assert.False(gate.EnterAsync(TestContext.Current.CancellationToken).IsCompleted);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Safety);
+        while (!condition())
+        {
+            await Task.Yield();
+            timeout.Token.ThrowIfCancellationRequested();
+        }
     }
 }
