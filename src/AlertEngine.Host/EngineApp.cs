@@ -50,6 +50,7 @@ public static class EngineApp
         app.MapZabbixWebhook();
         app.MapTickets();
         app.MapHealth();
+        app.MapEngineMetrics();
         return app;
     }
 }

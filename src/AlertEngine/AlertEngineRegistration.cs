@@ -24,6 +24,10 @@ public static class AlertEngineRegistration
         services.AddOptions<ZabbixOptions>().BindConfiguration(ZabbixOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
 
+        // The engine's own metrics (GET /metrics), one registry per engine.
+        services.AddSingleton<EngineMetrics>();
+        services.AddHostedService<EngineStateGauges>();
+
         // Storage first: migrations run before intake or processing start.
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<WriteGate>();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace AlertEngine.Host.Endpoints;
@@ -22,20 +23,38 @@ internal static class ZabbixWebhookEndpoint
         HttpRequest request,
         WebhookAuthenticator authenticator,
         EventIntake intake,
+        EngineMetrics metrics,
+        TimeProvider time,
         IOptions<IngestOptions> options)
     {
+        var started = time.GetTimestamp();
         switch (authenticator.Check(server, request.Headers[TokenHeader], out var serverName))
         {
             case WebhookAccess.UnknownServer:
+                // Not the name from the URL: a label must never take a value the caller chooses.
+                metrics.WebhookRequest("unknown", "unknown_server");
                 return Problems.NotFound("Unknown Zabbix server", $"No Zabbix server named '{server}' is configured (Zabbix:Servers:{server}).");
             case WebhookAccess.BadToken:
+                metrics.WebhookRequest(serverName, "unauthorized");
                 return Problems.Unauthorized($"The {TokenHeader} header is missing or does not match the secret configured for Zabbix server '{serverName}'.");
         }
 
-        var max = options.Value.MaxBodyBytes;
+        var (result, outcome) = await StoreAsync(serverName, request, intake, options.Value);
+        metrics.WebhookRequest(serverName, outcome);
+        if (outcome is Outcomes.Accepted or Outcomes.Duplicate)
+        {
+            metrics.WebhookStored(time.GetElapsedTime(started));
+        }
+
+        return result;
+    }
+
+    private static async Task<(IResult Result, string Outcome)> StoreAsync(string serverName, HttpRequest request, EventIntake intake, IngestOptions options)
+    {
+        var max = options.MaxBodyBytes;
         if (request.ContentLength > max)
         {
-            return Problems.TooLarge(max);
+            return (Problems.TooLarge(max), Outcomes.TooLarge);
         }
 
         // Rent what this body needs (one byte more proves it ended), not always Ingest:MaxBodyBytes.
@@ -45,7 +64,7 @@ internal static class ZabbixWebhookEndpoint
             var length = await ReadAtMostAsync(request.Body, buffer, Math.Min(buffer.Length, max + 1), request.HttpContext.RequestAborted);
             if (length > max)
             {
-                return Problems.TooLarge(max);
+                return (Problems.TooLarge(max), Outcomes.TooLarge);
             }
 
             IntakeOutcome outcome;
@@ -55,15 +74,15 @@ internal static class ZabbixWebhookEndpoint
             }
             catch (InboxUnavailableException)
             {
-                return Problems.Unavailable("The inbox could not be written; the event was not stored. Retry.", options.Value.RetryAfter);
+                return (Problems.Unavailable("The inbox could not be written; the event was not stored. Retry.", options.RetryAfter), Outcomes.Unavailable);
             }
 
             return outcome switch
             {
-                { Result: IntakeResult.Invalid } => Problems.InvalidEvent(outcome.Errors),
-                { Result: IntakeResult.Busy } => Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.Value.RetryAfter),
-                { Result: IntakeResult.Duplicate } => Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)),
-                _ => Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)),
+                { Result: IntakeResult.Invalid } => (Problems.InvalidEvent(outcome.Errors), Outcomes.Invalid),
+                { Result: IntakeResult.Busy } => (Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.RetryAfter), Outcomes.Busy),
+                { Result: IntakeResult.Duplicate } => (Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)), Outcomes.Duplicate),
+                _ => (Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)), Outcomes.Accepted),
             };
         }
         finally
@@ -87,6 +106,17 @@ internal static class ZabbixWebhookEndpoint
         }
 
         return total;
+    }
+
+    /// <summary>The outcome label of <c>alertengine_webhook_requests_total</c>.</summary>
+    private static class Outcomes
+    {
+        public const string Accepted = "accepted";
+        public const string Duplicate = "duplicate";
+        public const string Invalid = "invalid";
+        public const string Busy = "busy";
+        public const string Unavailable = "unavailable";
+        public const string TooLarge = "too_large";
     }
 
     /// <summary>The 2xx body: stored now, or already stored.</summary>

@@ -21,10 +21,11 @@ public sealed partial class InboxWriter : BackgroundService
     private readonly Doorbell _doorbell;
     private readonly TimeProvider _time;
     private readonly ILogger<InboxWriter> _logger;
+    private readonly EngineMetrics _metrics;
     private readonly int _batchSize;
     private bool _writing;
 
-    public InboxWriter(SqliteConnectionFactory connections, WriteGate gate, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, ILogger<InboxWriter> logger)
+    public InboxWriter(SqliteConnectionFactory connections, WriteGate gate, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, EngineMetrics metrics, ILogger<InboxWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
@@ -32,6 +33,7 @@ public sealed partial class InboxWriter : BackgroundService
         _doorbell = doorbell;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _batchSize = options.Value.WriteBatchSize;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
@@ -39,6 +41,9 @@ public sealed partial class InboxWriter : BackgroundService
             SingleReader = true,
         });
     }
+
+    /// <summary>Events waiting for the writer now.</summary>
+    public int QueueLength => _queue.Reader.Count;
 
     /// <summary>True while events wait for the writer or a batch is being written: a storm is on.</summary>
     public bool IsBusy => _queue.Reader.Count > 0 || Volatile.Read(ref _writing);
@@ -76,10 +81,12 @@ public sealed partial class InboxWriter : BackgroundService
             Volatile.Write(ref _writing, true);
             try
             {
+                var started = _time.GetTimestamp();
                 using var turn = _gate.EnterForIntake();
                 using var transaction = connection.BeginTransaction();
                 var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
                 transaction.Commit();
+                _metrics.InboxBatchCommitted(batch.Count, _time.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(results[i]);
@@ -92,6 +99,7 @@ public sealed partial class InboxWriter : BackgroundService
 #pragma warning restore CA1031
             {
                 LogBatchFailed(_logger, ex, batch.Count);
+                _metrics.InboxBatchFailed();
                 foreach (var pending in batch)
                 {
                     pending.Done.TrySetException(new InboxUnavailableException("the inbox could not be written", ex));

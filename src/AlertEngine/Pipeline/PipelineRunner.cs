@@ -1,5 +1,6 @@
 using AlertEngine.Ingest;
 using AlertEngine.Storage;
+using AlertEngine.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class PipelineRunner(
     Doorbell doorbell,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    EngineMetrics metrics,
     ILogger<PipelineRunner> logger) : BackgroundService
 {
     /// <summary>During a storm a turn handles only a few events: read no more than it can use.</summary>
@@ -109,6 +111,7 @@ public sealed partial class PipelineRunner(
         var session = new DbSession(connection, transaction);
         var started = time.GetTimestamp();
         var processed = 0;
+        var finished = new List<FinishedEvent>();
         foreach (var inboxEvent in events)
         {
             // In a storm a turn ends after Pipeline:StormSlice even when the writer is not waiting
@@ -119,30 +122,55 @@ public sealed partial class PipelineRunner(
             }
 
             var now = time.GetUtcNow();
+            var eventStarted = time.GetTimestamp();
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["InboxId"] = inboxEvent.Id, ["Server"] = inboxEvent.Server });
-            var outcome = await RunStagesAsync(new EventContext { Inbox = inboxEvent, Session = session, Now = now }, cancellationToken);
-            InboxStore.MarkProcessed(session, inboxEvent.Id, outcome, now);
+            var result = await RunStagesAsync(new EventContext { Inbox = inboxEvent, Session = session, Now = now }, cancellationToken);
+            InboxStore.MarkProcessed(session, inboxEvent.Id, result.Outcome, now);
+            finished.Add(result with { Elapsed = time.GetElapsedTime(eventStarted) });
             processed++;
         }
 
         transaction.Commit();
+        // Counted only once committed: a batch that rolls back is retried and counted then.
+        foreach (var result in finished)
+        {
+            Count(result);
+        }
+
         return processed;
     }
 
-    private async Task<string> RunStagesAsync(EventContext context, CancellationToken cancellationToken)
+    private async Task<FinishedEvent> RunStagesAsync(EventContext context, CancellationToken cancellationToken)
     {
         foreach (var stage in _stages)
         {
             var outcome = await stage.RunAsync(context, cancellationToken);
             if (outcome.Stop)
             {
-                return $"stopped: {outcome.Reason}";
+                return new FinishedEvent($"stopped: {outcome.Reason}", Stopped: true, context);
             }
 
             context = outcome.Context;
         }
 
-        return context.Correlation?.Reason ?? "processed";
+        return new FinishedEvent(context.Correlation?.Reason ?? "processed", Stopped: false, context);
+    }
+
+    private void Count(FinishedEvent result)
+    {
+        metrics.EventFinished(result.Stopped ? "stopped" : "processed", result.Elapsed);
+        if (result.Context.Correlation is { } correlation && result.Context.Classification is { } classification)
+        {
+            if (correlation.Opened)
+            {
+                metrics.TicketOpened(nameof(TicketType.ALERT), classification.Level.ToString());
+            }
+
+            if (correlation.Resolved)
+            {
+                metrics.TicketResolved(nameof(TicketType.ALERT));
+            }
+        }
     }
 
     private void SetAside(SqliteConnection connection, InboxEvent inboxEvent, Exception ex)
@@ -152,6 +180,13 @@ public sealed partial class PipelineRunner(
         using var transaction = connection.BeginTransaction();
         InboxStore.MarkPoisoned(new DbSession(connection, transaction), inboxEvent.Id, $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow());
         transaction.Commit();
+        metrics.EventPoisoned();
+    }
+
+    /// <summary>One event through the stages: its inbox outcome, and the context the stages left.</summary>
+    private sealed record FinishedEvent(string Outcome, bool Stopped, EventContext Context)
+    {
+        public TimeSpan Elapsed { get; init; }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline runner failed; retrying after the poll interval")]

@@ -1,0 +1,149 @@
+using System.Reflection;
+using AlertEngine.Tickets;
+using Prometheus;
+
+namespace AlertEngine.Pipeline;
+
+/// <summary>
+/// The engine's own counters and histograms, served at <c>GET /metrics</c> in Prometheus text
+/// format (prometheus-net). Each engine has its own registry, so two engines in one process
+/// (tests) never add up. Labels take only bounded values: configured server names, outcome
+/// names, levels — never a host name, customer or anything else a request can choose.
+/// </summary>
+public sealed class EngineMetrics
+{
+    /// <summary>Latency buckets for a webhook request: 0.25 ms to about 4 s.</summary>
+    private static readonly double[] RequestSeconds = Histogram.ExponentialBuckets(0.00025, 2, 15);
+
+    private readonly Counter _webhookRequests;
+    private readonly Histogram _webhookStoreSeconds;
+    private readonly Histogram _writeBatchEvents;
+    private readonly Histogram _commitSeconds;
+    private readonly Counter _writeFailures;
+    private readonly Counter _eventsProcessed;
+    private readonly Histogram _eventSeconds;
+    private readonly Counter _ticketsOpened;
+    private readonly Counter _ticketsResolved;
+    private readonly Gauge _queueDepth;
+    private readonly Gauge _backlog;
+    private readonly Gauge _poisoned;
+    private readonly Gauge _storageWritable;
+
+    /// <summary>Webhook outcomes, each shown at 0 from the start so that a monitor sees the series before the first event.</summary>
+    private static readonly string[] WebhookOutcomes = ["accepted", "duplicate", "invalid", "busy", "unavailable", "unauthorized", "too_large"];
+
+    public EngineMetrics()
+    {
+        Registry = Metrics.NewCustomRegistry();
+        DotNetStats.Register(Registry);
+        var factory = Metrics.WithCustomRegistry(Registry);
+
+        var version = typeof(EngineMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        factory.CreateGauge("alertengine_build_info", "Always 1; the version label says which engine answers.", "version").WithLabels(version).Set(1);
+
+        _webhookRequests = factory.CreateCounter(
+            "alertengine_webhook_requests_total",
+            "Webhook requests by Zabbix server and outcome: accepted, duplicate, invalid, busy, unavailable, unauthorized, unknown_server, too_large.",
+            "server",
+            "outcome");
+        _webhookStoreSeconds = factory.CreateHistogram(
+            "alertengine_webhook_store_seconds",
+            "Time from a webhook request's start to its event being committed (accepted or duplicate).",
+            new HistogramConfiguration { Buckets = RequestSeconds });
+        _writeBatchEvents = factory.CreateHistogram(
+            "alertengine_inbox_write_batch_events",
+            "Events the inbox writer committed together in one transaction (group commit).",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 10) });
+        _commitSeconds = factory.CreateHistogram(
+            "alertengine_inbox_commit_seconds",
+            "Time the inbox writer took to insert and commit one batch (FULL sync).",
+            new HistogramConfiguration { Buckets = RequestSeconds });
+        _writeFailures = factory.CreateCounter(
+            "alertengine_inbox_write_failures_total",
+            "Inbox batches that could not be committed (the senders got 503 and retry).");
+        _eventsProcessed = factory.CreateCounter(
+            "alertengine_pipeline_events_total",
+            "Inbox events the pipeline finished, by result: processed, stopped (a stage said nothing to do) or poisoned (set aside).",
+            "result");
+        _eventSeconds = factory.CreateHistogram(
+            "alertengine_pipeline_event_seconds",
+            "Time to run the stages for one inbox event.",
+            new HistogramConfiguration { Buckets = RequestSeconds });
+        _ticketsOpened = factory.CreateCounter("alertengine_tickets_opened_total", "Tickets opened, by type and level.", "type", "level");
+        _ticketsResolved = factory.CreateCounter("alertengine_tickets_resolved_total", "Tickets resolved, by type.", "type");
+        _queueDepth = factory.CreateGauge("alertengine_intake_queue_events", "Webhook events waiting for the inbox writer (beyond Ingest:QueueCapacity the webhook answers 503).");
+        _backlog = factory.CreateGauge("alertengine_inbox_backlog_events", "Stored events the pipeline has not processed yet.");
+        _poisoned = factory.CreateGauge("alertengine_inbox_poisoned_events", "Events set aside because processing them failed twice (see /healthz).");
+        _storageWritable = factory.CreateGauge("alertengine_storage_writable", "1 when the last scrape could write to the database, else 0.");
+
+        _webhookRequests.WithLabels("unknown", "unknown_server");
+        foreach (var result in (string[])["processed", "stopped", "poisoned"])
+        {
+            _eventsProcessed.WithLabels(result);
+        }
+
+        foreach (var level in Enum.GetNames<SupportLevel>())
+        {
+            _ticketsOpened.WithLabels(nameof(TicketType.ALERT), level);
+        }
+
+        _ticketsResolved.WithLabels(nameof(TicketType.ALERT));
+    }
+
+    /// <summary>The registry <c>/metrics</c> serves.</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Shows every webhook outcome of each configured server at 0.</summary>
+    public void ShowWebhookServers(IEnumerable<string> servers)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        foreach (var server in servers)
+        {
+            foreach (var outcome in WebhookOutcomes)
+            {
+                _webhookRequests.WithLabels(server, outcome);
+            }
+        }
+    }
+
+    public void WebhookRequest(string server, string outcome) => _webhookRequests.WithLabels(server, outcome).Inc();
+
+    public void WebhookStored(TimeSpan elapsed) => _webhookStoreSeconds.Observe(elapsed.TotalSeconds);
+
+    public void InboxBatchCommitted(int events, TimeSpan elapsed)
+    {
+        _writeBatchEvents.Observe(events);
+        _commitSeconds.Observe(elapsed.TotalSeconds);
+    }
+
+    public void InboxBatchFailed() => _writeFailures.Inc();
+
+    public void EventFinished(string result, TimeSpan elapsed)
+    {
+        _eventsProcessed.WithLabels(result).Inc();
+        _eventSeconds.Observe(elapsed.TotalSeconds);
+    }
+
+    public void EventPoisoned() => _eventsProcessed.WithLabels("poisoned").Inc();
+
+    public void TicketOpened(string type, string level) => _ticketsOpened.WithLabels(type, level).Inc();
+
+    public void TicketResolved(string type) => _ticketsResolved.WithLabels(type).Inc();
+
+    /// <summary>Sets the gauges that are read at scrape time.</summary>
+    public void SetState(int queueDepth, long? backlog, long? poisoned, bool storageWritable)
+    {
+        _queueDepth.Set(queueDepth);
+        if (backlog is { } b)
+        {
+            _backlog.Set(b);
+        }
+
+        if (poisoned is { } p)
+        {
+            _poisoned.Set(p);
+        }
+
+        _storageWritable.Set(storageWritable ? 1 : 0);
+    }
+}

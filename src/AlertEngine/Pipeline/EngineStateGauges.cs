@@ -1,0 +1,54 @@
+using AlertEngine.Ingest;
+using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Pipeline;
+
+/// <summary>
+/// Reads the engine's state when <c>/metrics</c> is scraped: the intake queue, the inbox
+/// backlog, the poisoned events and whether the database takes writes (the same check as
+/// <c>/healthz</c>). Hooked to the registry when the engine starts, after its configuration
+/// has been validated.
+/// </summary>
+public sealed class EngineStateGauges : IHostedService
+{
+    private readonly EngineMetrics _metrics;
+    private readonly InboxWriter _writer;
+    private readonly StorageHealth _storage;
+    private readonly SqliteConnectionFactory _connections;
+    private readonly ZabbixOptions _zabbix;
+
+    public EngineStateGauges(EngineMetrics metrics, InboxWriter writer, StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix)
+    {
+        ArgumentNullException.ThrowIfNull(zabbix);
+        _metrics = metrics;
+        _writer = writer;
+        _storage = storage;
+        _connections = connections;
+        _zabbix = zabbix.Value;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _metrics.ShowWebhookServers(_zabbix.Servers.Keys);
+        _metrics.Registry.AddBeforeCollectCallback(Refresh);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Refresh()
+    {
+        var status = _storage.Check();
+        InboxBacklog? backlog = null;
+        if (status.Writable)
+        {
+            using var connection = _connections.Open();
+            backlog = InboxStore.CountBacklog(connection);
+        }
+
+        _metrics.SetState(_writer.QueueLength, backlog?.Backlog, backlog?.Poisoned, status.Writable);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using AlertEngine.IntegrationTests.Support;
+
+namespace AlertEngine.IntegrationTests.Ingest;
+
+public sealed class MetricsEndpointTests : EngineTestBase
+{
+    [Fact]
+    public async Task Metrics_AfterEachKindOfRequest_CountsThisEngineExactly()
+    {
+        await DeliverAsync(Samples.Problem);
+        using (await Engine.PostEventAsync(Samples.Problem)) { }
+        using (await Engine.PostEventAsync("{\"event_id\": 1}")) { }
+        using (await Engine.PostEventAsync(Samples.Problem, token: "not-the-secret-at-all")) { }
+        using (await Engine.PostEventAsync(Samples.Problem, server: "evil-name")) { }
+        await DeliverToAsync(EngineHost.ServerB, Samples.Recovery);
+
+        var metrics = await ScrapeAsync();
+
+        Assert.Equal(1, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerA}\",outcome=\"accepted\"}}"]);
+        Assert.Equal(1, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerA}\",outcome=\"duplicate\"}}"]);
+        Assert.Equal(1, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerA}\",outcome=\"invalid\"}}"]);
+        Assert.Equal(1, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerA}\",outcome=\"unauthorized\"}}"]);
+        Assert.Equal(1, metrics["alertengine_webhook_requests_total{server=\"unknown\",outcome=\"unknown_server\"}"]);
+        Assert.Equal(1, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerB}\",outcome=\"accepted\"}}"]);
+        Assert.Equal(3, metrics["alertengine_webhook_store_seconds_count"]);
+        Assert.Equal(3, metrics["alertengine_inbox_write_batch_events_sum"]); // the duplicate goes through the writer too
+        Assert.Equal(2, metrics["alertengine_pipeline_events_total{result=\"processed\"}"]);
+        Assert.Equal(0, metrics["alertengine_pipeline_events_total{result=\"poisoned\"}"]);
+        Assert.Equal(2, metrics.Where(m => m.Key.StartsWith("alertengine_tickets_opened_total{", StringComparison.Ordinal)).Sum(m => m.Value));
+        Assert.Equal(1, metrics["alertengine_tickets_resolved_total{type=\"ALERT\"}"]);
+        Assert.Equal(0, metrics["alertengine_inbox_backlog_events"]);
+        Assert.Equal(1, metrics["alertengine_storage_writable"]);
+    }
+
+    [Fact]
+    public async Task Metrics_UnknownServerInTheUrl_NeverBecomesALabel()
+    {
+        using (await Engine.PostEventAsync(Samples.Problem, server: "attacker-chosen-name")) { }
+
+        var text = await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("attacker-chosen-name", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_BeforeAnyEvent_ShowsEverySeriesAtZeroAndTheProcess()
+    {
+        using var response = await Engine.Client.GetAsync("/metrics", TestContext.Current.CancellationToken);
+        var metrics = Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, metrics[$"alertengine_webhook_requests_total{{server=\"{EngineHost.ServerA}\",outcome=\"busy\"}}"]);
+        Assert.Equal(0, metrics["alertengine_tickets_opened_total{type=\"ALERT\",level=\"L1\"}"]);
+        Assert.Equal(0, metrics["alertengine_intake_queue_events"]);
+        Assert.True(metrics["process_working_set_bytes"] > 0);
+        Assert.Single(metrics, m => m.Key.StartsWith("alertengine_build_info{", StringComparison.Ordinal));
+    }
+
+    private async Task<Dictionary<string, double>> ScrapeAsync() =>
+        Parse(await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
+
+    /// <summary>Prometheus text format: "name{labels} value" per sample line; comments skipped.</summary>
+    private static Dictionary<string, double> Parse(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[0], parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+}
