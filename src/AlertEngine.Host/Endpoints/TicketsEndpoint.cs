@@ -48,7 +48,7 @@ internal static class TicketsEndpoint
 
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "Invalid ticket filter");
+            return Results.ValidationProblem(errors, string.Join("; ", errors.Select(e => $"{e.Key} {e.Value[0]}")), title: "Invalid ticket filter");
         }
 
         var customer = q.TryGetValue("customer", out var c) && !string.IsNullOrWhiteSpace(c) ? c.ToString().Trim().ToLowerInvariant() : null;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AlertEngine.IntegrationTests.Support;
 
 namespace AlertEngine.IntegrationTests.Ingest;
@@ -58,7 +59,11 @@ public sealed class TicketsEndpointTests : EngineTestBase
         using var response = await Engine.Client.GetAsync($"/api/v1/tickets{query}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
+        // Issue #3: the detail said nothing; like the webhook's, it names each bad filter.
+        Assert.Contains(field, problem.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : "", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using AlertEngine.IntegrationTests.Support;
 
@@ -105,6 +106,30 @@ public sealed class ZabbixWebhookEndpointTests : EngineTestBase
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{row}: errors should name {field}: {problem.RootElement}");
+        Assert.Equal(0, InboxRows.Count(DatabasePath));
+    }
+
+    // rule, host as raw JSON bytes (issue #3: the first two were a 500, the third was stored as other bytes than received)
+    public static TheoryData<string, byte[]> NotUnicodeHosts => new()
+    {
+        { "invalid UTF-8 in host", [(byte)'"', .. "srv-"u8, 0xFF, .. "-web1\""u8] },
+        { "lone surrogate escape in host", "\"srv-\\uD800-web1\""u8.ToArray() },
+        { "valid host, invalid UTF-8 in a field the engine ignores", [.. "\"srv-acme-web1\",\"extra\":\""u8, 0xC0, 0xAF, (byte)'"'] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUnicodeHosts))]
+    public async Task Webhook_TextThatIsNotUnicode_Is400ProblemAndStoresNothing(string row, byte[] host)
+    {
+        var body = Encoding.UTF8.GetBytes(Samples.With(Samples.Problem, o => { o["event_id"] = "4711"; o["host"] = "HOLE"; }));
+        var at = body.AsSpan().IndexOf("\"HOLE\""u8);
+
+        using var response = await Engine.PostEventAsync([.. body[..at], .. host, .. body[(at + 6)..]]);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{row}: {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("body", out _), $"{row}: {problem.RootElement}");
         Assert.Equal(0, InboxRows.Count(DatabasePath));
     }
 }

@@ -57,12 +57,16 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>Posts a body to a server's webhook with its token (or the one given).</summary>
-    public Task<HttpResponseMessage> PostEventAsync(string body, string server = ServerA, string? token = null)
+    public Task<HttpResponseMessage> PostEventAsync(string body, string server = ServerA, string? token = null) =>
+        PostEventAsync(new StringContent(body, Encoding.UTF8, "application/json"), server, token);
+
+    /// <summary>Posts exact bytes (which need not be UTF-8) to a server's webhook with its token (or the one given).</summary>
+    public Task<HttpResponseMessage> PostEventAsync(byte[] body, string server = ServerA, string? token = null) =>
+        PostEventAsync(new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } }, server, token);
+
+    private Task<HttpResponseMessage> PostEventAsync(HttpContent content, string server, string? token)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/zabbix/{server}/events")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/zabbix/{server}/events") { Content = content };
         request.Headers.Add("X-AlertEngine-Token", token ?? (server == ServerB ? SecretB : SecretA));
         return Client.SendAsync(request, TestContext.Current.CancellationToken);
     }

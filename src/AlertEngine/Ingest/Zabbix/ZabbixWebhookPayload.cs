@@ -21,6 +21,12 @@ public static class ZabbixWebhookPayload
             body = body[3..];
         }
 
+        // JSON is UTF-8 (RFC 8259): other bytes would make GetString throw, or be stored as other text than received.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return PayloadResult.Invalid(new PayloadError("body", "is not valid UTF-8"));
+        }
+
         JsonDocument document;
         try
         {
@@ -39,7 +45,15 @@ public static class ZabbixWebhookPayload
             }
 
             var reader = new FieldReader(document.RootElement);
-            return Read(server, reader);
+            try
+            {
+                return Read(server, reader);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // GetString refuses an escaped surrogate without its pair (\uD800): no Unicode text.
+                return PayloadResult.Invalid(new PayloadError("body", $"holds a string that is not valid Unicode ({ex.Message})"));
+            }
         }
     }
 

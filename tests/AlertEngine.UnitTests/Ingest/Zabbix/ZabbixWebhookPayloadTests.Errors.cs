@@ -109,6 +109,34 @@ public sealed partial class ZabbixWebhookPayloadTests
         Assert.Equal("body", error.Field);
     }
 
+    // rule, field of the problem sample, raw JSON value (bytes) that is not Unicode text (issue #3: these threw, a 500)
+    public static TheoryData<string, string, byte[]> NotUnicode => new()
+    {
+        { "invalid UTF-8 in host", "host", [(byte)'"', 0xFF, (byte)'"'] },
+        { "UTF-8-encoded surrogate in event_name", "event_name", [(byte)'"', 0xED, 0xA0, 0x80, (byte)'"'] },
+        { "invalid UTF-8 in a field the engine ignores", "extra", [(byte)'"', 0xC0, 0xAF, (byte)'"'] },
+        { "lone high surrogate escape in host", "host", "\"srv-\\uD800-web1\""u8.ToArray() },
+        { "lone low surrogate escape in event_id", "event_id", "\"\\uDC00\""u8.ToArray() },
+        { "surrogate escapes in the wrong order in a tag value", "tags", "[{\"tag\":\"x\",\"value\":\"\\uDC00\\uD800\"}]"u8.ToArray() },
+        { "lone surrogate escape in host_groups", "host_groups", "[\"\\uDBFF\"]"u8.ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUnicode))]
+    public void Parse_TextThatIsNotUnicode_FailsNamingBodyInsteadOfThrowing(string rule, string field, byte[] value)
+    {
+        var body = Sample("problem");
+        body[field] = "HOLE";
+        var text = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var at = text.AsSpan().IndexOf("\"HOLE\""u8);
+
+        var result = ZabbixWebhookPayload.Parse(Server, (byte[])[.. text[..at], .. value, .. text[(at + 6)..]]);
+
+        Assert.False(result.IsValid, rule);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("body", error.Field);
+    }
+
     [Fact]
     public void Parse_ThreeRequiredFieldsMissing_ReportsThreeErrors()
     {
