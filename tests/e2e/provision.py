@@ -61,6 +61,10 @@ class ProvisionError(Exception):
     pass
 
 
+ENGINE_TEMPLATE = "AlertEngine by HTTP"
+ENGINE_WATCH_HOST = "alertengine-desk"
+
+
 def password():
     # The password policy rejects passwords containing the user's username or names.
     return "E2e#" + secrets.token_hex(8)
@@ -180,6 +184,30 @@ def provision(api, yaml_text, engine_url, server_name, token):
     action(api, "AlertEngine e2e", groupid, world.mediatypeid, userid)
     action(api, "AlertEngine e2e wrong token", wrong_groupid, world.wrong_mediatypeid, wrong_userid)
     return world
+
+
+def import_template(api, yaml_text):
+    """configuration.import of the monitoring template, with the rules samples/zabbix/README.md gives."""
+    rule = {"createMissing": True, "updateExisting": True}
+    api.call("configuration.import", {
+        "format": "yaml",
+        "rules": {"groups": {"createMissing": True}, "templates": rule, "items": rule, "triggers": rule},
+        "source": yaml_text,
+    })
+
+
+def watch_engine(api, engine_url, interval):
+    """A host that watches the engine through the imported template, as the README tells a user."""
+    templateid = api.call("template.get", {"output": ["templateid"],
+                                           "filter": {"host": ENGINE_TEMPLATE}})[0]["templateid"]
+    groupid = api.call("hostgroup.create", {"name": "AlertEngine e2e self-monitoring"})["groupids"][0]
+    return api.call("host.create", {
+        "host": ENGINE_WATCH_HOST,
+        "groups": [{"groupid": groupid}],
+        "templates": [{"templateid": templateid}],
+        "macros": [{"macro": "{$ALERTENGINE.URL}", "value": engine_url},
+                   {"macro": "{$ALERTENGINE.INTERVAL}", "value": interval}],
+    })["hostids"][0]
 
 
 def reload_config_cache(zabbix_conf):

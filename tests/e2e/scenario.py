@@ -11,10 +11,13 @@ import time
 from datetime import datetime, timezone
 
 from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, wait_for
-from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, provision,
-                       reload_config_cache)
+from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, import_template, provision,
+                       reload_config_cache, watch_engine)
 
 EXPECT_SECONDS = 30  # longest wait for any one expectation
+WATCH_INTERVAL = "5s"  # {$ALERTENGINE.INTERVAL} on the self-monitoring host (the template's default is 1m)
+# The raw HTTP agent items keep no history (only their dependent items do), so Zabbix shows no last value for them.
+HISTORY_LESS_ITEMS = {"alertengine.metrics.get", "alertengine.health.get"}
 CACHE_SYNC_SECONDS = 6  # one full configuration sync of the test server (CacheUpdateFrequency=5 in run), plus margin
 
 
@@ -68,11 +71,14 @@ class Scenario:
         self.sender = Sender(args.zabbix_port)
         with open(args.mediatype, encoding="utf-8") as f:
             self.yaml_text = f.read()
+        with open(args.template, encoding="utf-8") as f:
+            self.template_text = f.read()
         with open(args.engine_token_file, encoding="utf-8") as f:
             self.token = f.read().strip()
         self.world = World()
         self.problems = {}  # severity -> Zabbix problem {eventid, clock}
         self.tickets = {}  # severity -> ticket number
+        self.watch_hostid = None
 
     # -- setup --------------------------------------------------------------------------------
 
@@ -85,11 +91,17 @@ class Scenario:
         return (r.case("import samples/zabbix/alertengine_mediatype_6.0.yaml with configuration.import",
                        lambda: import_mediatype(self.api, self.yaml_text))
                 and r.case("provision macros, hosts, triggers, users and actions through the API", self._provision)
+                and r.case("import samples/zabbix/alertengine_template_6.0.yaml and watch the engine with it",
+                           self._watch_engine)
                 and r.case("Zabbix accepts trapper values once the configuration is synced", self._wait_for_sync))
 
     def _provision(self):
         self.world = provision(self.api, self.yaml_text, self.args.engine_url, self.args.server_name, self.token)
         log(f"zabbix_server -R config_cache_reload: {reload_config_cache(self.args.zabbix_conf)}")
+
+    def _watch_engine(self):
+        import_template(self.api, self.template_text)
+        self.watch_hostid = watch_engine(self.api, self.args.engine_url, WATCH_INTERVAL)
 
     def _all_triggers(self):
         return list(self.world.triggers.values()) + [self.world.wrong_token_trigger]
@@ -273,6 +285,25 @@ class Scenario:
             raise NotYet(f"inbox backlog {inbox.get('backlog')}")
         return health
 
+    # -- the engine watched by its own Zabbix template ----------------------------------------------
+
+    def check_template(self):
+        self.report.case("the Zabbix template reads /healthz and /metrics: every item supported, health ok, counters flowing",
+                         lambda: wait_for(self._template_values, timeout=2 * EXPECT_SECONDS, interval=2))
+
+    def _template_values(self):
+        items = {i["key_"]: i for i in self.api.call("item.get", {
+            "hostids": [self.watch_hostid], "output": ["key_", "state", "error", "lastvalue", "lastclock"]})}
+        unsupported = {k: i["error"] for k, i in items.items() if i["state"] != "0"}
+        assert not unsupported, f"unsupported items: {unsupported}"
+        waiting = [k for k, i in items.items() if i["lastclock"] == "0" and k not in HISTORY_LESS_ITEMS]
+        if waiting:
+            raise NotYet(f"no value yet for {sorted(waiting)}")
+        assert items["alertengine.health.status"]["lastvalue"] == "ok", items["alertengine.health.status"]
+        assert items["alertengine.storage.writable"]["lastvalue"] == "1", items["alertengine.storage.writable"]
+        assert items["alertengine.inbox.poisoned"]["lastvalue"] == "0", items["alertengine.inbox.poisoned"]
+        assert items["alertengine.version"]["lastvalue"], "empty version"
+
     # -- the run ------------------------------------------------------------------------------
 
     def run(self):
@@ -284,6 +315,7 @@ class Scenario:
                 self.check_wrong_token()
                 self.recover()
                 self.check_deliveries()
+            self.check_template()
         log(f"scenario took {time.monotonic() - started:.0f} s")
         self.report.finish()
 
@@ -297,6 +329,7 @@ def main():
     parser.add_argument("--engine-token-file", required=True)
     parser.add_argument("--server-name", required=True, help="{$ALERTENGINE.SERVER}")
     parser.add_argument("--mediatype", required=True, help="samples/zabbix/alertengine_mediatype_6.0.yaml")
+    parser.add_argument("--template", required=True, help="samples/zabbix/alertengine_template_6.0.yaml")
     Scenario(parser.parse_args()).run()
 
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace AlertEngine.Host.Commands;
@@ -6,6 +7,12 @@ namespace AlertEngine.Host.Commands;
 /// <summary>The `alertengine` command line: no sub-command runs the engine.</summary>
 internal static class EngineCommandLine
 {
+    /// <summary>Exit code when the configuration is invalid.</summary>
+    public const int ExitInvalidConfiguration = 2;
+
+    /// <summary>Exit code when the HTTP address is already taken.</summary>
+    public const int ExitAddressInUse = 3;
+
     public static RootCommand Create()
     {
         var root = new RootCommand("AlertEngine: Zabbix events in, tickets with support levels out. Without a command it runs the engine.")
@@ -42,14 +49,22 @@ internal static class EngineCommandLine
                 await errors.WriteLineAsync($"  - {failure}");
             }
 
-            return 2;
+            return ExitInvalidConfiguration;
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
         {
             await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
-            return 2;
+            return ExitInvalidConfiguration;
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            // Kestrel's message names the address ("Failed to bind to address http://127.0.0.1:5080: address already in use.").
+            await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message} Another process listens there "
+                + "(a second engine?). Stop it, or give this one another address with Urls (e.g. --Urls=http://127.0.0.1:5081).");
+            return ExitAddressInUse;
         }
     }
+
 
     /// <summary>The validation failures inside an exception (one, or several aggregated), each naming its key.</summary>
     private static List<string> ConfigurationFailures(Exception ex) => ex switch

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AlertEngine.Host.Commands;
 using AlertEngine.IntegrationTests.Support;
 
@@ -26,5 +28,29 @@ public sealed class CommandLineStartTests
         Assert.Contains("Ingest:MaxBodyBytes", errors.ToString(), StringComparison.Ordinal);
         Assert.Contains("Zabbix:Servers:x:WebhookSecret", errors.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(db.Path));
+    }
+
+    [Fact]
+    public async Task RunEngine_AddressAlreadyInUse_ExitsWithCode3NamingTheAddressWithoutAStackTrace()
+    {
+        using var db = new TempDatabase();
+        using var errors = new StringWriter();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var exitCode = await EngineCommandLine.RunEngineAsync(
+            [
+                $"--Storage:DatabasePath={db.Path}",
+                $"--Urls={url}",
+                "--Zabbix:Servers:main:WebhookSecret=secret-for-main-0001",
+            ],
+            errors,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(EngineCommandLine.ExitAddressInUse, exitCode);
+        Assert.Contains(url, errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("address already in use", errors.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
     }
 }
