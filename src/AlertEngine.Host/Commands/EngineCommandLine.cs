@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AlertEngine.Storage;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,9 @@ internal static class EngineCommandLine
 
     /// <summary>Exit code when the HTTP address is already taken.</summary>
     public const int ExitAddressInUse = 3;
+
+    /// <summary>Exit code when the database cannot be opened and written at start (a service manager restarts it).</summary>
+    public const int ExitStorageUnavailable = 4;
 
     public static RootCommand Create()
     {
@@ -55,6 +59,11 @@ internal static class EngineCommandLine
         {
             await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
             return ExitInvalidConfiguration;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
+            return ExitStorageUnavailable;
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
