@@ -1,4 +1,4 @@
 using AlertEngine.Host.Commands;
 
-// `alertengine` runs the engine; `alertengine bench ingest` measures intake. See README.md.
+// `alertengine` runs the engine; `alertengine bench` measures it (ingest, startup, memory, overload). See README.md.
 return await EngineCommandLine.Create().Parse(args).InvokeAsync();

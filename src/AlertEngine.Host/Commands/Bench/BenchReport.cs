@@ -16,20 +16,23 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
 
     private const int C = IngestBenchSettings.TargetConcurrency;
 
+    public BenchSetup Setup => setup;
+
+    public IReadOnlyList<RunResult> Results => results;
+
+    public InboxCounts Counts => counts;
 
     private IEnumerable<RunResult> EngineRuns => results.Where(r => r.Target == "engine");
 
     /// <summary>2xx answers from the engine over every warm-up and measurement.</summary>
     public long EngineAnswered => EngineRuns.Sum(r => r.Answered2xx);
 
-    public bool AllStored => counts.Stored == EngineAnswered;
+    /// <summary>Every 2xx answered by the engine is in its inbox, and nothing more.</summary>
+    public StoredCheck Stored => new(EngineAnswered, NoAnswer: 0, counts.Stored, " (warm-ups included)");
 
-    public string StoredLine => AllStored
-        ? $"inbox holds {Text.Count(counts.Stored)} events = {Text.Count(EngineAnswered)} answered 2xx by the engine (warm-ups included): OK"
-        : counts.Stored < EngineAnswered
-            ? $"inbox holds {Text.Count(counts.Stored)} events but the engine answered 2xx for {Text.Count(EngineAnswered)}: {Text.Count(EngineAnswered - counts.Stored)} events LOST"
-            : $"inbox holds {Text.Count(counts.Stored)} events but the engine answered 2xx for only {Text.Count(EngineAnswered)}: "
-              + $"{Text.Count(counts.Stored - EngineAnswered)} stored without a 2xx reaching the client (MISMATCH)";
+    public bool AllStored => Stored.Ok;
+
+    public string StoredLine => Stored.Line;
 
     /// <summary>Answers that are neither 2xx nor "busy" mean a broken contract (400, 401, 404) or an engine fault (500).</summary>
     public long Unexpected => results.Sum(r => r.Warmup.Unexpected + r.Measured.Unexpected);
@@ -89,17 +92,9 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
 
     private async Task WriteTableAsync(TextWriter o)
     {
-        string[] header = ["target", "concurrency", "requests/s", "p50 ms", "p99 ms", "errors"];
+        // Text left, numbers right; the last column (errors) is free text.
         var rows = results.Select(r => new[] { r.Target, r.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), Text.Rate(r.RequestsPerSecond), Text.Ms(r.P50Ms), Text.Ms(r.P99Ms), r.ErrorCell }).ToList();
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
-        await o.WriteLineAsync(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
-        await o.WriteLineAsync(string.Join(" | ", widths.Select(w => new string('-', w))));
-        foreach (var row in rows)
-        {
-            // Text left, numbers right; the last column (errors) is free text.
-            var cells = row.Select((cell, i) => i == 0 || i == row.Length - 1 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
-            await o.WriteLineAsync(string.Join(" | ", cells).TrimEnd());
-        }
+        await TextTable.WriteAsync(o, ["target", "concurrency", "requests/s", "p50 ms", "p99 ms", "errors"], rows, rightAligned: [1, 2, 3, 4]);
     }
 
     private async Task WriteDetailsAsync(TextWriter o)

@@ -10,10 +10,21 @@ internal sealed record IngestBenchSettings(int[] Concurrency, TimeSpan Warmup, T
 {
     public const long DefaultMaxEvents = 2_000_000;
 
+    /// <summary>The concurrencies run when none are given.</summary>
+    public static readonly int[] DefaultConcurrency = [1, 16, 64];
+
     public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan QuickWarmup = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan QuickDuration = TimeSpan.FromSeconds(2);
+
+    /// <summary>The full run, or with <paramref name="quick"/> the smoke run (warm-up 1s, measure 2s).</summary>
+    public static IngestBenchSettings Defaults(bool quick, bool enforce) => new(
+        DefaultConcurrency,
+        quick ? QuickWarmup : DefaultWarmup,
+        quick ? QuickDuration : DefaultDuration,
+        DefaultMaxEvents,
+        enforce);
 
     /// <summary>The concurrency at which the targets are judged.</summary>
     public const int TargetConcurrency = 64;

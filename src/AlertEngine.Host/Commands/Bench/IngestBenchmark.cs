@@ -1,53 +1,22 @@
-using Microsoft.Extensions.Options;
+using AlertEngine.Host.Commands.Bench.Suite;
 
 namespace AlertEngine.Host.Commands.Bench;
 
 /// <summary>
 /// <c>alertengine bench ingest</c>: starts the real engine and a bare ASP.NET endpoint in this
 /// process, runs each concurrency against the bare endpoint and then the engine (waiting for
-/// the engine's pipeline to go idle after each engine run), stops the engine, checks that the
-/// inbox holds exactly the events answered 2xx, and prints the report.
+/// the engine's pipeline to go idle after each engine run), stops the engine, and checks that the
+/// inbox holds exactly the events answered 2xx.
 /// Exit codes: 0 done (targets may still FAIL), 1 events lost or the benchmark itself broke,
 /// 3 a target missed with --enforce, 130 (Ctrl+C) or 143 (SIGTERM) cancelled.
 /// </summary>
-internal static class IngestBenchmark
+internal sealed class IngestBenchmark(IngestBenchSettings settings) : IBenchmark
 {
-    public static async Task<int> RunAsync(IngestBenchSettings settings, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
+    public string Name => "ingest";
+
+    public async Task<IBenchResult> RunAsync(MachineInfo machine, TextWriter progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(progress);
-        using var signals = new TerminationSignals(cancellationToken);
-        try
-        {
-            return await RunAllAsync(settings, output, progress, signals.Token);
-        }
-        catch (OptionsValidationException ex)
-        {
-            await progress.WriteLineAsync("bench: the engine cannot start, the configuration is invalid:");
-            foreach (var failure in ex.Failures)
-            {
-                await progress.WriteLineAsync($"  - {failure}");
-            }
-
-            return BenchReport.ExitBroken;
-        }
-        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
-        {
-            await progress.WriteLineAsync("bench: cancelled; nothing was reported.");
-            return signals.ExitCode;
-        }
-    }
-
-    private static async Task<int> RunAllAsync(IngestBenchSettings settings, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var machine = await MachineInfo.ReadAsync(cancellationToken);
-        await progress.WriteLineAsync($"bench: {machine}");
-        if (!string.Equals(machine.Build, "Release", StringComparison.OrdinalIgnoreCase))
-        {
-            await progress.WriteLineAsync($"bench: warning: this is a {machine.Build} build; figures are only meaningful with -c Release.");
-        }
-
         await progress.WriteLineAsync("bench: starting the engine and the bare endpoint on free loopback ports…");
         await using var engine = await EngineUnderTest.StartAsync(cancellationToken);
         await using var bare = await BareServer.StartAsync(engine.Target.Token, cancellationToken);
@@ -69,7 +38,6 @@ internal static class IngestBenchmark
         await progress.WriteLineAsync("bench: stopping the engine and counting its inbox…");
         var counts = await engine.StopAndCountAsync(cancellationToken);
         var report = new BenchReport(setup, results, counts);
-        await report.WriteAsync(output);
         if (report.Disturbance >= BenchReport.DisturbedShare)
         {
             await progress.WriteLineAsync($"bench: warning: other processes used up to {Text.Percent(report.Disturbance.Value)} of the CPU while measuring; the figures are disturbed.");
@@ -80,7 +48,7 @@ internal static class IngestBenchmark
             await progress.WriteLineAsync($"bench: FAILED: {report.StoredLine}");
         }
 
-        return report.ExitCode;
+        return new IngestResult(report);
     }
 
     /// <summary>Starts each run from a collected heap, so one run's garbage is not the next run's pause.</summary>

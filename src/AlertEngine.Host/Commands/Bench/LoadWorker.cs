@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AlertEngine.Host.Endpoints;
 
 namespace AlertEngine.Host.Commands.Bench;
 
@@ -30,31 +29,13 @@ internal sealed class LoadWorker(HttpClient client, LoadTarget target, EventBodi
 
             var tally = phase == RunPhase.Measuring ? Measured : Warmup;
             var length = bodies.Write(_body);
-            // The content wraps the worker's buffer without copying; the next body is written only after this answer.
-            using var request = new HttpRequestMessage(HttpMethod.Post, target.EventsUri) { Content = new ByteArrayContent(_body, 0, length) };
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-            request.Headers.TryAddWithoutValidation(ZabbixWebhookEndpoint.TokenHeader, target.Token);
-
             var started = Stopwatch.GetTimestamp();
-            try
+            var outcome = await WebhookCall.SendAsync(client, target, _body, length, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            tally.Record(outcome);
+            if (phase == RunPhase.Measuring && outcome.IsSuccess)
             {
-                // Completes once the whole answer body is read, like a webhook sender that waits for the reply.
-                using var response = await client.SendAsync(request, cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var status = (int)response.StatusCode;
-                tally.Answered(status, response.Headers.RetryAfter is not null);
-                if (phase == RunPhase.Measuring && status is >= 200 and < 300)
-                {
-                    Latency.Record(elapsed);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                tally.Fail();
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                tally.TimeOut();
+                Latency.Record(elapsed);
             }
         }
     }

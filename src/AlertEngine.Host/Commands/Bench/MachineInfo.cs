@@ -7,15 +7,23 @@ using System.Runtime.InteropServices;
 namespace AlertEngine.Host.Commands.Bench;
 
 /// <summary>Where the figures were measured: they are only comparable on the same kind of machine and build.</summary>
-internal sealed record MachineInfo(int Processors, string Os, string Runtime, string Gc, string Build, string? Commit)
+/// <param name="Processors">Logical processors this process may use.</param>
+/// <param name="MemoryBytes">Physical memory (or the container's limit) the runtime sees.</param>
+/// <param name="Os">Operating system.</param>
+/// <param name="Runtime">.NET runtime.</param>
+/// <param name="Gc">server or workstation GC (of the benchmark process; the engine's own is server).</param>
+/// <param name="Build">Release or Debug.</param>
+/// <param name="Commit">Short git commit of the working directory, when git tells.</param>
+internal sealed record MachineInfo(int Processors, long MemoryBytes, string Os, string Runtime, string Gc, string Build, string? Commit)
 {
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
 
     public override string ToString() =>
-        $"{Processors} processors | {Os} | {Runtime} | {Gc} GC | {Build} build | commit {Commit ?? "unknown"}";
+        $"{Processors} processors | {(MemoryBytes / 1e9).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} GB memory | {Os} | {Runtime} | {Gc} GC | {Build} build | commit {Commit ?? "unknown"}";
 
     public static async Task<MachineInfo> ReadAsync(CancellationToken cancellationToken) => new(
         Environment.ProcessorCount,
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         GCSettings.IsServerGC ? "server" : "workstation",

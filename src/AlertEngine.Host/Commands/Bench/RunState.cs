@@ -23,6 +23,9 @@ internal sealed class RunState(long maxMeasured)
     /// <summary>Completes when a worker asked for a measured request beyond the limit.</summary>
     public Task LimitReached => _limitReached.Task;
 
+    /// <summary>Measured requests taken so far (sent or being sent), for progress lines.</summary>
+    public long Taken => Math.Min(Interlocked.Read(ref _measured), maxMeasured);
+
     public void StartMeasuring() => Volatile.Write(ref _phase, (int)RunPhase.Measuring);
 
     public void Stop() => Volatile.Write(ref _phase, (int)RunPhase.Stopped);

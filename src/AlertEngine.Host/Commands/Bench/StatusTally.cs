@@ -29,6 +29,9 @@ internal sealed class StatusTally
 
     public long Errors => NonSuccess + Failed + TimedOut;
 
+    /// <summary>Answers with this status.</summary>
+    public long CountOf(int status) => status is >= 0 and < StatusLimit ? _byStatus[status] : 0;
+
     /// <summary>Status codes and counts outside 2xx, for the report.</summary>
     public IEnumerable<(int Status, long Count)> NonSuccessByStatus()
     {
@@ -47,6 +50,23 @@ internal sealed class StatusTally
         if (status == 503 && retryAfter)
         {
             Busy++;
+        }
+    }
+
+    /// <summary>Counts one call's outcome: its status, or that it got no answer.</summary>
+    public void Record(CallOutcome outcome)
+    {
+        if (outcome.Failed)
+        {
+            Fail();
+        }
+        else if (outcome.TimedOut)
+        {
+            TimeOut();
+        }
+        else
+        {
+            Answered(outcome.Status, outcome.RetryAfter);
         }
     }
 

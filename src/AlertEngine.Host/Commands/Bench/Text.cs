@@ -13,6 +13,9 @@ internal static class Text
 
     public static string Percent(double share) => double.IsNaN(share) ? "-" : (share * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
 
+    /// <summary>Megabytes of 1,000,000 bytes, as the targets are stated ("under 200 MB").</summary>
+    public static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+
     public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>5s, 1.5s or 500ms: the spelling the options accept.</summary>
