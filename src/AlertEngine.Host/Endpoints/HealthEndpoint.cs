@@ -15,9 +15,9 @@ internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static IResult Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks)
+    private static async Task<IResult> Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, CancellationToken cancellationToken)
     {
-        var status = storage.Check();
+        var status = await storage.CheckAsync(cancellationToken);
         InboxBacklog? backlog = null;
         if (status.Writable)
         {

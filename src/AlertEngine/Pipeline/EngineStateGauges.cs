@@ -33,15 +33,15 @@ public sealed class EngineStateGauges : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _metrics.ShowWebhookServers(_zabbix.Servers.Keys);
-        _metrics.Registry.AddBeforeCollectCallback(Refresh);
+        _metrics.Registry.AddBeforeCollectCallback(RefreshAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Refresh()
+    private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var status = _storage.Check();
+        var status = await _storage.CheckAsync(cancellationToken);
         InboxBacklog? backlog = null;
         if (status.Writable)
         {
