@@ -32,16 +32,16 @@ internal static class ZabbixWebhookEndpoint
         {
             case WebhookAccess.UnknownServer:
                 // Not the name from the URL: a label must never take a value the caller chooses.
-                metrics.WebhookRequest("unknown", "unknown_server");
+                metrics.WebhookRequest(WebhookOutcome.UnknownServerLabel, WebhookOutcome.UnknownServer);
                 return Problems.NotFound("Unknown Zabbix server", $"No Zabbix server named '{server}' is configured (Zabbix:Servers:{server}).");
             case WebhookAccess.BadToken:
-                metrics.WebhookRequest(serverName, "unauthorized");
+                metrics.WebhookRequest(serverName, WebhookOutcome.Unauthorized);
                 return Problems.Unauthorized($"The {TokenHeader} header is missing or does not match the secret configured for Zabbix server '{serverName}'.");
         }
 
         var (result, outcome) = await StoreAsync(serverName, request, intake, options.Value);
         metrics.WebhookRequest(serverName, outcome);
-        if (outcome is Outcomes.Accepted or Outcomes.Duplicate)
+        if (outcome is WebhookOutcome.Accepted or WebhookOutcome.Duplicate)
         {
             metrics.WebhookStored(time.GetElapsedTime(started));
         }
@@ -54,7 +54,7 @@ internal static class ZabbixWebhookEndpoint
         var max = options.MaxBodyBytes;
         if (request.ContentLength > max)
         {
-            return (Problems.TooLarge(max), Outcomes.TooLarge);
+            return (Problems.TooLarge(max), WebhookOutcome.TooLarge);
         }
 
         // Rent what this body needs (one byte more proves it ended), not always Ingest:MaxBodyBytes.
@@ -64,7 +64,7 @@ internal static class ZabbixWebhookEndpoint
             var length = await ReadAtMostAsync(request.Body, buffer, Math.Min(buffer.Length, max + 1), request.HttpContext.RequestAborted);
             if (length > max)
             {
-                return (Problems.TooLarge(max), Outcomes.TooLarge);
+                return (Problems.TooLarge(max), WebhookOutcome.TooLarge);
             }
 
             IntakeOutcome outcome;
@@ -74,15 +74,15 @@ internal static class ZabbixWebhookEndpoint
             }
             catch (InboxUnavailableException)
             {
-                return (Problems.Unavailable("The inbox could not be written; the event was not stored. Retry.", options.RetryAfter), Outcomes.Unavailable);
+                return (Problems.Unavailable("The inbox could not be written; the event was not stored. Retry.", options.RetryAfter), WebhookOutcome.Unavailable);
             }
 
             return outcome switch
             {
-                { Result: IntakeResult.Invalid } => (Problems.InvalidEvent(outcome.Errors), Outcomes.Invalid),
-                { Result: IntakeResult.Busy } => (Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.RetryAfter), Outcomes.Busy),
-                { Result: IntakeResult.Duplicate } => (Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)), Outcomes.Duplicate),
-                _ => (Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)), Outcomes.Accepted),
+                { Result: IntakeResult.Invalid } => (Problems.InvalidEvent(outcome.Errors), WebhookOutcome.Invalid),
+                { Result: IntakeResult.Busy } => (Problems.Unavailable("The intake queue is full; the event was not stored. Retry.", options.RetryAfter), WebhookOutcome.Busy),
+                { Result: IntakeResult.Duplicate } => (Results.Ok(new WebhookReply("duplicate", outcome.Key!.EventId, outcome.Key.UpdateKey)), WebhookOutcome.Duplicate),
+                _ => (Results.Accepted(value: new WebhookReply("accepted", outcome.Key!.EventId, outcome.Key.UpdateKey)), WebhookOutcome.Accepted),
             };
         }
         finally
@@ -106,17 +106,6 @@ internal static class ZabbixWebhookEndpoint
         }
 
         return total;
-    }
-
-    /// <summary>The outcome label of <c>alertengine_webhook_requests_total</c>.</summary>
-    private static class Outcomes
-    {
-        public const string Accepted = "accepted";
-        public const string Duplicate = "duplicate";
-        public const string Invalid = "invalid";
-        public const string Busy = "busy";
-        public const string Unavailable = "unavailable";
-        public const string TooLarge = "too_large";
     }
 
     /// <summary>The 2xx body: stored now, or already stored.</summary>

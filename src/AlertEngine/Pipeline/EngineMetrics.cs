@@ -29,9 +29,6 @@ public sealed class EngineMetrics
     private readonly Gauge _poisoned;
     private readonly Gauge _storageWritable;
 
-    /// <summary>Webhook outcomes, each shown at 0 from the start so that a monitor sees the series before the first event.</summary>
-    private static readonly string[] WebhookOutcomes = ["accepted", "duplicate", "invalid", "busy", "unavailable", "unauthorized", "too_large"];
-
     public EngineMetrics()
     {
         Registry = Metrics.NewCustomRegistry();
@@ -76,7 +73,7 @@ public sealed class EngineMetrics
         _poisoned = factory.CreateGauge("alertengine_inbox_poisoned_events", "Events set aside because processing them failed twice (see /healthz).");
         _storageWritable = factory.CreateGauge("alertengine_storage_writable", "1 when the last scrape could write to the database, else 0.");
 
-        _webhookRequests.WithLabels("unknown", "unknown_server");
+        _webhookRequests.WithLabels(WebhookOutcome.UnknownServerLabel, WebhookOutcome.UnknownServer);
         foreach (var result in (string[])["processed", "stopped", "poisoned"])
         {
             _eventsProcessed.WithLabels(result);
@@ -99,7 +96,7 @@ public sealed class EngineMetrics
         ArgumentNullException.ThrowIfNull(servers);
         foreach (var server in servers)
         {
-            foreach (var outcome in WebhookOutcomes)
+            foreach (var outcome in WebhookOutcome.ForConfiguredServer)
             {
                 _webhookRequests.WithLabels(server, outcome);
             }
