@@ -23,6 +23,7 @@ public static class AlertEngineRegistration
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ZabbixOptions>().BindConfiguration(ZabbixOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The engine's own metrics (GET /metrics), one registry per engine.
         services.AddSingleton<EngineMetrics>();
@@ -42,6 +43,10 @@ public static class AlertEngineRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
         services.AddSingleton<EventClockMonitor>();
+
+        // Rules: loaded (and checked) before processing starts, then reloaded when the folder changes.
+        services.AddSingleton<RuleSetProvider>();
+        services.AddHostedService<RuleReloader>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();

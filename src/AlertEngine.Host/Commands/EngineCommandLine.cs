@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AlertEngine.Classify;
 using AlertEngine.Storage;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,17 @@ internal static class EngineCommandLine
         catch (InvalidOperationException ex) when (ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
         {
             await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}");
+            return ExitInvalidConfiguration;
+        }
+        catch (RulesInvalidException ex)
+        {
+            await errors.WriteLineAsync($"AlertEngine cannot start: {ex.Message}; the engine does not run on rules nobody meant:");
+            foreach (var error in ex.Errors)
+            {
+                await errors.WriteLineAsync($"  {error}");
+            }
+
+            await errors.WriteLineAsync("Fix them (alertengine rules validate shows the same list) and start again.");
             return ExitInvalidConfiguration;
         }
         catch (StorageUnavailableException ex)

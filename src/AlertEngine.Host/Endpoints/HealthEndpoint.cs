@@ -1,3 +1,4 @@
+using AlertEngine.Classify;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Storage;
@@ -15,7 +16,7 @@ internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static async Task<IResult> Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CancellationToken cancellationToken)
     {
         var status = await storage.CheckAsync(cancellationToken);
         InboxBacklog? backlog = null;
@@ -25,11 +26,22 @@ internal static class HealthEndpoint
             backlog = InboxStore.CountBacklog(connection);
         }
 
+        var ruleStatus = rules.Status;
         var body = new
         {
-            status = status.Writable ? "ok" : "unhealthy",
+            status = !status.Writable ? "unhealthy" : ruleStatus.Valid ? "ok" : "degraded",
             storage = new { writable = status.Writable, path = status.DatabasePath, error = status.Error },
             configuration = new { valid = true, zabbixServers = zabbix.Value.Servers.Keys.Order(StringComparer.OrdinalIgnoreCase).ToArray() },
+            rules = new
+            {
+                valid = ruleStatus.Valid,
+                source = ruleStatus.Source,
+                loadedAt = ruleStatus.LoadedAt,
+                rules = ruleStatus.Rules,
+                maintenanceWindows = ruleStatus.MaintenanceWindows,
+                rejectedAt = ruleStatus.Rejected?.At,
+                errors = ruleStatus.Rejected?.Errors.Select(e => e.ToString()).ToArray(),
+            },
             inbox = backlog is null ? null : new { backlog = backlog.Backlog, poisoned = backlog.Poisoned },
             pager = new { mode = "dry-run" },
             warnings = clocks.Warnings.Select(w => w.Message).ToArray(),

@@ -25,6 +25,11 @@ internal sealed record TicketView
     public string? AcknowledgedBy { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? ResolvedBy { get; init; }
+    public string? Rule { get; init; }
+    public string? Page { get; init; }
+    public bool Suppressed { get; init; }
+    public string? SuppressedBy { get; init; }
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
     public IReadOnlyList<TicketEvent>? Events { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 
@@ -50,5 +55,10 @@ internal sealed record TicketView
         AcknowledgedBy = t.AcknowledgedBy,
         ResolvedAt = t.ResolvedAt,
         ResolvedBy = t.ResolvedBy,
+        Rule = t.Rule,
+        Page = t.Page,
+        Suppressed = t.SuppressedBy is not null,
+        SuppressedBy = t.SuppressedBy,
+        Labels = t.Labels.Count == 0 ? null : t.Labels,
     };
 }

@@ -25,6 +25,13 @@ public sealed class CorrelateStage : IEventStage
         var session = context.Session;
 
         var linked = TicketStore.FindByEvent(session, e.Server, e.EventId);
+        if (linked is null && classification.Ignore)
+        {
+            // Ignored events are stored and never open or join a ticket; an event whose problem is
+            // already on a ticket (the rule came later) still updates it, so nothing is left open forever.
+            return ValueTask.FromResult(StageOutcome.Stopped(context, $"ignored by rule '{classification.Rule}': no ticket"));
+        }
+
         var openForKey = linked is null ? TicketStore.FindOpenAlertByKey(session, classification.CorrelationKey) : null;
         var plan = CorrelationDecision.Decide(e, linked, openForKey);
 
@@ -42,7 +49,13 @@ public sealed class CorrelateStage : IEventStage
         {
             case Placement.OpenTicket:
                 var opened = TicketStore.OpenAlert(session, new NewAlert(
-                    c.Level, c.Customer, c.Team, e.EventName, e.Server, e.TriggerId, e.Host, e.HostName, e.Severity, c.CorrelationKey, e.ProblemAt), context.Now);
+                    c.Level, c.Customer, c.Team, e.EventName, e.Server, e.TriggerId, e.Host, e.HostName, e.Severity, c.CorrelationKey, e.ProblemAt)
+                {
+                    Rule = c.Rule,
+                    Page = c.Page.ToName(),
+                    SuppressedBy = c.SuppressedBy,
+                    Labels = c.Labels,
+                }, context.Now);
                 TicketStore.LinkEvent(session, opened.Id, e.Server, e.EventId, e.Severity, e.ProblemAt);
                 Timeline(context, opened, "opened", zabbix,
                     $"Opened {c.Level} from Zabbix {e.Kind.ToName()} event {e.EventId}: {e.EventName} on {e.HostName ?? e.Host} (severity {e.Severity}); {c.Reason}");

@@ -25,6 +25,9 @@ public sealed record ZabbixEvent
     public DateTimeOffset? RecoveredAt { get; init; }
     public ZabbixUpdate? Update { get; init; }
     public bool? Acknowledged { get; init; }
+
+    /// <summary>True when Zabbix marks the problem suppressed (host maintenance): ticketed, never paged.</summary>
+    public bool? Suppressed { get; init; }
     public string? OpData { get; init; }
     public string? ZabbixUrl { get; init; }
 

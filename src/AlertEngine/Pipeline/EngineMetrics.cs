@@ -28,6 +28,9 @@ public sealed class EngineMetrics
     private readonly Gauge _backlog;
     private readonly Gauge _poisoned;
     private readonly Gauge _storageWritable;
+    private readonly Counter _ruleReloads;
+    private readonly Gauge _rulesValid;
+    private readonly Gauge _rulesLoaded;
 
     public EngineMetrics()
     {
@@ -72,6 +75,15 @@ public sealed class EngineMetrics
         _backlog = factory.CreateGauge("alertengine_inbox_backlog_events", "Stored events the pipeline has not processed yet.");
         _poisoned = factory.CreateGauge("alertengine_inbox_poisoned_events", "Events set aside because processing them failed twice (see /healthz).");
         _storageWritable = factory.CreateGauge("alertengine_storage_writable", "1 when the last scrape could write to the database, else 0.");
+
+        _ruleReloads = factory.CreateCounter(
+            "alertengine_rules_reloads_total",
+            "Rules folder reloads after a change, by result: applied (the new set runs) or rejected (errors; the last good set keeps running).",
+            "result");
+        _rulesValid = factory.CreateGauge("alertengine_rules_valid", "1 when the rules folder as it is on disk is the set running, 0 when its last change was rejected.");
+        _rulesLoaded = factory.CreateGauge("alertengine_rules_loaded", "Rules in the set running now.");
+        _ruleReloads.WithLabels("applied");
+        _ruleReloads.WithLabels("rejected");
 
         _webhookRequests.WithLabels(WebhookOutcome.UnknownServerLabel, WebhookOutcome.UnknownServer);
         foreach (var result in (string[])["processed", "stopped", "poisoned"])
@@ -126,6 +138,20 @@ public sealed class EngineMetrics
     public void TicketOpened(string type, string level) => _ticketsOpened.WithLabels(type, level).Inc();
 
     public void TicketResolved(string type) => _ticketsResolved.WithLabels(type).Inc();
+
+    /// <summary>Records a rules reload: applied or rejected, and how many rules now run.</summary>
+    public void RulesReloaded(bool applied, int rulesRunning)
+    {
+        _ruleReloads.WithLabels(applied ? "applied" : "rejected").Inc();
+        RulesState(applied, rulesRunning);
+    }
+
+    /// <summary>Sets the rules gauges (at start and after each reload).</summary>
+    public void RulesState(bool valid, int rulesRunning)
+    {
+        _rulesValid.Set(valid ? 1 : 0);
+        _rulesLoaded.Set(rulesRunning);
+    }
 
     /// <summary>Sets the gauges that are read at scrape time.</summary>
     public void SetState(int queueDepth, long? backlog, long? poisoned, bool storageWritable)

@@ -12,4 +12,16 @@ public sealed record NewAlert(
     string? HostName,
     int Severity,
     string CorrelationKey,
-    DateTimeOffset ProblemAt);
+    DateTimeOffset ProblemAt)
+{
+    /// <summary>The rule that decided the ticket's level and routing, if any.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>When it pages: now, business_hours or never.</summary>
+    public string Page { get; init; } = "now";
+
+    /// <summary>Why it is ticketed but never paged (a maintenance window), or null.</summary>
+    public string? SuppressedBy { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}

@@ -27,6 +27,17 @@ public sealed record Ticket
     public string? ResolvedBy { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The rule that decided the ticket's level and routing, if any.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>When its pages go out: now, business_hours or never (null for tickets from before rules).</summary>
+    public string? Page { get; init; }
+
+    /// <summary>Why it is ticketed but never paged (a maintenance window or Zabbix maintenance), or null.</summary>
+    public string? SuppressedBy { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>One line of a ticket's timeline: what happened, who did it, through which channel.</summary>

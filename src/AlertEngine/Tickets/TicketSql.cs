@@ -9,7 +9,8 @@ internal static class TicketSql
         severity AS Severity, correlation_key AS CorrelationKey, occurrences AS Occurrences,
         first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, opened_at AS OpenedAt,
         acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at AS ResolvedAt,
-        resolved_by AS ResolvedBy, closed_at AS ClosedAt, updated_at AS UpdatedAt
+        resolved_by AS ResolvedBy, closed_at AS ClosedAt, updated_at AS UpdatedAt,
+        rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels
         """;
 
     /// The ticket a Zabbix problem event was folded into, if any (primary key of ticket_events).
@@ -41,9 +42,11 @@ internal static class TicketSql
     /// Inserts a new ticket and returns its id; the number is set from the id right after.
     public const string Insert = """
         INSERT INTO tickets (type, state, level, customer, team, title, zabbix_server, trigger_id, host, host_name,
-                             severity, correlation_key, occurrences, first_seen_at, last_seen_at, opened_at, updated_at)
+                             severity, correlation_key, occurrences, first_seen_at, last_seen_at, opened_at, updated_at,
+                             rule, page_policy, suppressed_by, labels)
         VALUES (@type, @state, @level, @customer, @team, @title, @server, @triggerId, @host, @hostName,
-                @severity, @key, 1, @seenAt, @seenAt, @openedAt, @openedAt)
+                @severity, @key, 1, @seenAt, @seenAt, @openedAt, @openedAt,
+                @rule, @page, @suppressedBy, @labels)
         RETURNING id
         """;
 

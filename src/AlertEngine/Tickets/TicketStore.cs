@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AlertEngine.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -54,6 +55,10 @@ public static class TicketStore
             key = alert.CorrelationKey,
             seenAt = UnixTime.ToMs(alert.ProblemAt),
             openedAt = UnixTime.ToMs(now),
+            rule = alert.Rule,
+            page = alert.Page,
+            suppressedBy = alert.SuppressedBy,
+            labels = alert.Labels.Count == 0 ? null : JsonSerializer.Serialize(alert.Labels),
         }, session.Transaction);
         var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Map(c.QuerySingle<TicketRow>(TicketSql.SetNumber, new { id, number }, session.Transaction))!;
@@ -131,6 +136,10 @@ public static class TicketStore
         ResolvedBy = r.ResolvedBy,
         ClosedAt = UnixTime.FromMs(r.ClosedAt),
         UpdatedAt = UnixTime.FromMs(r.UpdatedAt),
+        Rule = r.Rule,
+        Page = r.PagePolicy,
+        SuppressedBy = r.SuppressedBy,
+        Labels = r.Labels is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.Labels) ?? [],
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -160,6 +169,10 @@ public static class TicketStore
         public string? ResolvedBy { get; set; }
         public long? ClosedAt { get; set; }
         public long UpdatedAt { get; set; }
+        public string? Rule { get; set; }
+        public string? PagePolicy { get; set; }
+        public string? SuppressedBy { get; set; }
+        public string? Labels { get; set; }
     }
 
     private sealed class EventRow

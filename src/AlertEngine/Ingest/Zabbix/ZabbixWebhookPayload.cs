@@ -80,6 +80,7 @@ public static class ZabbixWebhookPayload
         var updateTime = f.Text("update_time", required: false);
         var updateSeverity = f.Int("update_severity", required: false, min: 0, max: 5, "must be a Zabbix severity from 0 to 5");
         var acknowledged = f.Bool("acknowledged");
+        var suppressed = f.Bool("suppressed");
         var opData = f.Text("opdata", required: false);
         var zabbixUrl = f.Text("zabbix_url", required: false);
 
@@ -118,6 +119,7 @@ public static class ZabbixWebhookPayload
                 ? new ZabbixUpdate(updateAction!, updateMessage, updateUser, updateDate, updateTime, updateSeverity)
                 : null,
             Acknowledged = acknowledged,
+            Suppressed = suppressed,
             OpData = opData,
             ZabbixUrl = zabbixUrl,
         });

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace AlertEngine.Classify;
+
+/// <summary>
+/// One text pattern of a matcher, compiled once per load: a plain word or glob
+/// (<c>srv-nc-*</c>, case-insensitive) or <c>{ regex: ... }</c> (as written; add <c>(?i)</c> to
+/// ignore case). Simple globs become prefix, suffix or contains checks instead of regexes.
+/// </summary>
+internal sealed class TextPattern
+{
+    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(50);
+    private static readonly string[] Keys = ["glob", "regex"];
+
+    private readonly Func<string, bool> _test;
+
+    private TextPattern(string description, Func<string, bool> test, Regex? regex)
+    {
+        Description = description;
+        _test = test;
+        Regex = regex;
+    }
+
+    /// <summary>How the pattern reads in an explanation: <c>glob 'srv-nc-*'</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>The regex, when the pattern is one (its named groups feed <c>{match.NAME}</c>).</summary>
+    public Regex? Regex { get; }
+
+    public bool IsMatch(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return _test(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological regex must not stop the pipeline: it simply does not match.
+            return false;
+        }
+    }
+
+    /// <summary>Reads a pattern from a scalar (glob) or a <c>{ glob | regex: ... }</c> mapping.</summary>
+    public static TextPattern? Read(RuleYaml yaml, YamlNode node, string what)
+    {
+        if (node is YamlMappingNode)
+        {
+            var entries = yaml.Mapping(node, what, Keys);
+            if (entries is null)
+            {
+                return null;
+            }
+
+            if (entries.Count != 1)
+            {
+                yaml.Error(node, $"{what} takes exactly one of glob or regex");
+                return null;
+            }
+
+            var (kind, valueNode) = entries.First();
+            var text = yaml.Text(valueNode, $"{what} {kind}");
+            if (text is null)
+            {
+                return null;
+            }
+
+            return kind == "regex" ? FromRegex(yaml, valueNode, text, what) : FromGlob(text);
+        }
+
+        var glob = yaml.Text(node, what);
+        return glob is null ? null : FromGlob(glob);
+    }
+
+    public static TextPattern FromGlob(string glob)
+    {
+        var description = $"glob '{glob}'";
+        var star = glob.IndexOf('*', StringComparison.Ordinal);
+        var hasQuestion = glob.Contains('?', StringComparison.Ordinal);
+        var inner = glob.Trim('*');
+        var simple = !hasQuestion && !inner.Contains('*', StringComparison.Ordinal);
+        if (star < 0 && !hasQuestion)
+        {
+            return new TextPattern(description, v => string.Equals(v, glob, StringComparison.OrdinalIgnoreCase), null);
+        }
+
+        if (simple && glob.Length > 1 && glob.StartsWith('*') && glob.EndsWith('*'))
+        {
+            return new TextPattern(description, v => v.Contains(inner, StringComparison.OrdinalIgnoreCase), null);
+        }
+
+        if (simple && glob.EndsWith('*') && !glob.StartsWith('*'))
+        {
+            return new TextPattern(description, v => v.StartsWith(inner, StringComparison.OrdinalIgnoreCase), null);
+        }
+
+        if (simple && glob.StartsWith('*') && !glob.EndsWith('*'))
+        {
+            return new TextPattern(description, v => v.EndsWith(inner, StringComparison.OrdinalIgnoreCase), null);
+        }
+
+        var pattern = new StringBuilder("^");
+        foreach (var c in glob)
+        {
+            pattern.Append(c switch
+            {
+                '*' => ".*",
+                '?' => ".",
+                _ => Regex.Escape(c.ToString()),
+            });
+        }
+
+        var regex = new Regex(pattern.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexBudget);
+        return new TextPattern(description, regex.IsMatch, null);
+    }
+
+    /// <summary>Reads a scalar as a regex.</summary>
+    public static TextPattern? ReadRegex(RuleYaml yaml, YamlNode node, string what)
+    {
+        var text = yaml.Text(node, what);
+        return text is null ? null : FromRegex(yaml, node, text, what);
+    }
+
+    private static TextPattern? FromRegex(RuleYaml yaml, YamlNode node, string text, string what)
+    {
+        try
+        {
+            var regex = new Regex(text, RegexOptions.CultureInvariant, RegexBudget);
+            return new TextPattern($"regex '{text}'", regex.IsMatch, regex);
+        }
+        catch (ArgumentException ex)
+        {
+            yaml.Error(node, $"{what}: invalid regex '{text}': {ex.Message}");
+            return null;
+        }
+    }
+}
