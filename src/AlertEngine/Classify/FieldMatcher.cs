@@ -73,9 +73,10 @@ internal sealed class FieldMatcher(string field, IReadOnlyList<TextPattern> patt
     public string Mismatch(RuleInput input)
     {
         var found = values(input).All().ToList();
-        var actual = found.Count == 0 ? $"{Field} is not set" : $"{Field} '{string.Join("', '", found)}'";
         var wanted = string.Join(" or ", Patterns.Select(p => p.Description));
-        return $"{actual} does not match {wanted}";
+        return found.Count == 0
+            ? $"{Field} is not set, so it cannot match {wanted}"
+            : $"{Field} '{string.Join("', '", found)}' does not match {wanted}";
     }
 }
 

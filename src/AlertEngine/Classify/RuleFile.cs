@@ -14,7 +14,6 @@ internal static class RuleFile
     public static readonly string[] RuleKeys = ["name", "description", "match", "level", "customer", "team", "correlate_by", "recurrence", "page", "labels", "ignore", "continue"];
     private static readonly string[] ResultKeys = ["level", "customer", "team", "correlate_by", "recurrence", "page", "labels", "ignore"];
     private static readonly string[] RecurrenceKeys = ["count", "within"];
-    private static readonly string[] Levels = ["L1", "L2", "L3", "L4"];
 
     /// <summary>The top-level entries of a file; null when it is not YAML or not a mapping (errors recorded).</summary>
     public static Dictionary<string, YamlNode>? ReadTop(RuleYaml yaml, string text)
@@ -48,6 +47,7 @@ internal static class RuleFile
     public static Rule? ReadRule(RuleYaml yaml, YamlNode node, out (string Team, YamlNode Node)? teamReference)
     {
         teamReference = null;
+        var errorsBefore = yaml.Errors.Count;
         var entries = yaml.Mapping(node, "a rule", RuleKeys);
         if (entries is null)
         {
@@ -65,7 +65,12 @@ internal static class RuleFile
         var proceed = entries.TryGetValue("continue", out var continueNode) ? yaml.Flag(continueNode, "continue") : false;
         if (!entries.Keys.Intersect(ResultKeys).Any())
         {
-            yaml.Error(node, $"rule '{name}' sets nothing: give at least one of {string.Join(", ", ResultKeys)}");
+            // After another error (e.g. a misspelt key) this one would only repeat it.
+            if (yaml.Errors.Count == errorsBefore)
+            {
+                yaml.Error(node, $"rule '{name}' sets nothing: give at least one of {string.Join(", ", ResultKeys)}");
+            }
+
             failed = true;
         }
 
@@ -125,7 +130,7 @@ internal static class RuleFile
             case "L4" or "4":
                 return SupportLevel.L4;
             default:
-                yaml.Error(node, $"unknown level '{text}': use L1, L2, L3 or L4{DidYouMean.Hint(text, Levels)}");
+                yaml.Error(node, $"unknown level '{text}': use L1, L2, L3 or L4");
                 return null;
         }
     }

@@ -115,7 +115,7 @@ internal sealed class RuleMatcher
             "server" => new FieldMatcher(key, patterns, static i => new FieldValues(i.Event.Server), 1),
             "customer" => new FieldMatcher(key, patterns, static i => new FieldValues(i.Customer), 1),
             "host" => new FieldMatcher(key, patterns, static i => new FieldValues(i.Event.Host, i.Event.HostName), 3),
-            "host_group" => new FieldMatcher(key, patterns, static i => new FieldValues(null, null, i.Event.HostGroups), 3),
+            "host_group" => new FieldMatcher("host group", patterns, static i => new FieldValues(null, null, i.Event.HostGroups), 3),
             _ => new FieldMatcher("event name", patterns, static i => new FieldValues(i.Event.EventName), 4),
         };
     }
