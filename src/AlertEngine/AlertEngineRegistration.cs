@@ -29,7 +29,12 @@ public static class AlertEngineRegistration
         services.AddSingleton<EngineMetrics>();
         services.AddHostedService<EngineStateGauges>();
 
-        // Storage first: migrations run before intake or processing start.
+        // Rules first: bad rules stop the engine before it touches the database; then they are
+        // reloaded whenever the folder changes.
+        services.AddSingleton<RuleSetProvider>();
+        services.AddHostedService<RuleReloader>();
+
+        // Storage next: migrations run before intake or processing start.
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<Migrator>();
@@ -43,10 +48,6 @@ public static class AlertEngineRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
         services.AddSingleton<EventClockMonitor>();
-
-        // Rules: loaded (and checked) before processing starts, then reloaded when the folder changes.
-        services.AddSingleton<RuleSetProvider>();
-        services.AddHostedService<RuleReloader>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();

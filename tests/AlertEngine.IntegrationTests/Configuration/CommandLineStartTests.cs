@@ -53,4 +53,31 @@ public sealed class CommandLineStartTests
         Assert.Contains("address already in use", errors.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunEngine_BrokenRulesFolder_ExitsWithCode2ListingEveryErrorAndCreatesNoDatabase()
+    {
+        using var db = new TempDatabase();
+        using var errors = new StringWriter();
+        var rules = Path.Combine(db.Folder, "rules");
+        Directory.CreateDirectory(rules);
+        await File.WriteAllTextAsync(Path.Combine(rules, "10-bad.yaml"), "rules:\n  - name: a\n    level: L9\n  - name: b\n    page: later\n", TestContext.Current.CancellationToken);
+
+        var exitCode = await EngineCommandLine.RunEngineAsync(
+            [
+                $"--Storage:DatabasePath={db.Path}",
+                "--Urls=http://127.0.0.1:0",
+                $"--Rules:Folder={rules}",
+                "--Zabbix:Servers:main:WebhookSecret=secret-for-main-0001",
+            ],
+            errors,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(EngineCommandLine.ExitInvalidConfiguration, exitCode);
+        var text = errors.ToString();
+        Assert.Contains("10-bad.yaml:3:12: unknown level 'L9'", text, StringComparison.Ordinal);
+        Assert.Contains("10-bad.yaml:5:11: unknown page policy 'later'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(db.Path));
+    }
 }

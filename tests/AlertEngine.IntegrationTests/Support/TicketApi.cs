@@ -36,7 +36,13 @@ internal static class TicketApi
         DateTimeOffset? ResolvedAt,
         string? ResolvedBy,
         IReadOnlyList<EventDto>? Events,
-        IReadOnlyList<TimelineDto>? Timeline);
+        IReadOnlyList<TimelineDto>? Timeline,
+        string? Team = null,
+        string? Rule = null,
+        string? Page = null,
+        bool Suppressed = false,
+        string? SuppressedBy = null,
+        IReadOnlyDictionary<string, string>? Labels = null);
 
     internal sealed record EventDto(string ZabbixServer, string EventId, string? RecoveryEventId, DateTimeOffset? RecoveredAt);
 
