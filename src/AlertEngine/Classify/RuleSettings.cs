@@ -32,7 +32,7 @@ public sealed class RuleSettings
 
     internal static RuleSettings Defaults()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId);
+        var zone = RuleTimeZone.Find(DefaultTimeZoneId)!;
         return new RuleSettings(zone, DefaultTeamName, new WeeklyWindow(0b011_1110, (9 * 60) + 30, 18 * 60),
             new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal) { [DefaultTeamName] = zone });
     }
