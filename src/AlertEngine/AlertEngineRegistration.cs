@@ -47,6 +47,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
+        services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();
 
         // Processing: the stages, in the order they run.

@@ -1,7 +1,6 @@
 using AlertEngine.Classify;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
-using AlertEngine.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AlertEngine.Host.Endpoints;
@@ -16,15 +15,10 @@ internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static async Task<IResult> Check(StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(InboxHealth inbox, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CancellationToken cancellationToken)
     {
-        var status = await storage.CheckAsync(cancellationToken);
-        InboxBacklog? backlog = null;
-        if (status.Writable)
-        {
-            using var connection = connections.Open();
-            backlog = InboxStore.CountBacklog(connection);
-        }
+        var report = await inbox.CheckAsync(cancellationToken);
+        var (status, backlog) = (report.Storage, report.Backlog);
 
         var ruleStatus = rules.Status;
         var body = new

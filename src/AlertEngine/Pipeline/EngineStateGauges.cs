@@ -1,6 +1,5 @@
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
-using AlertEngine.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,17 +15,15 @@ public sealed class EngineStateGauges : IHostedService
 {
     private readonly EngineMetrics _metrics;
     private readonly InboxWriter _writer;
-    private readonly StorageHealth _storage;
-    private readonly SqliteConnectionFactory _connections;
+    private readonly InboxHealth _health;
     private readonly ZabbixOptions _zabbix;
 
-    public EngineStateGauges(EngineMetrics metrics, InboxWriter writer, StorageHealth storage, SqliteConnectionFactory connections, IOptions<ZabbixOptions> zabbix)
+    public EngineStateGauges(EngineMetrics metrics, InboxWriter writer, InboxHealth health, IOptions<ZabbixOptions> zabbix)
     {
         ArgumentNullException.ThrowIfNull(zabbix);
         _metrics = metrics;
         _writer = writer;
-        _storage = storage;
-        _connections = connections;
+        _health = health;
         _zabbix = zabbix.Value;
     }
 
@@ -41,14 +38,7 @@ public sealed class EngineStateGauges : IHostedService
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var status = await _storage.CheckAsync(cancellationToken);
-        InboxBacklog? backlog = null;
-        if (status.Writable)
-        {
-            using var connection = _connections.Open();
-            backlog = InboxStore.CountBacklog(connection);
-        }
-
-        _metrics.SetState(_writer.QueueLength, backlog?.Backlog, backlog?.Poisoned, status.Writable);
+        var report = await _health.CheckAsync(cancellationToken);
+        _metrics.SetState(_writer.QueueLength, report.Backlog?.Backlog, report.Backlog?.Poisoned, report.Storage.Writable);
     }
 }
