@@ -1,4 +1,5 @@
 using AlertEngine.Host.Commands;
 
-// `alertengine` runs the engine; `alertengine bench` measures it (ingest, startup, memory, overload). See README.md.
-return await EngineCommandLine.Create().Parse(args).InvokeAsync();
+// `alertengine` runs the engine; `alertengine bench` measures it (ingest, startup, memory, overload);
+// `alertengine rules` validates, explains, tests and backtests the rules folder. See README.md.
+return await EngineCommandLine.InvokeAsync(args);

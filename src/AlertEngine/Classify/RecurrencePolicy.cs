@@ -11,5 +11,5 @@ public sealed record RecurrencePolicy(int Count, TimeSpan Within)
 
     public bool IsOff => Count == 0;
 
-    public override string ToString() => IsOff ? "off" : $"{Count} times within {Within}";
+    public override string ToString() => IsOff ? "off" : $"{Count} times within {RuleDuration.Format(Within)}";
 }

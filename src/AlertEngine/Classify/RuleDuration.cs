@@ -40,6 +40,37 @@ internal static partial class RuleDuration
         return true;
     }
 
+    /// <summary>
+    /// Writes a duration the way rule files do: whole days from two days up (<c>7d</c>), otherwise
+    /// hours, minutes and seconds (<c>24h</c>, <c>1h30m</c>, <c>90s</c>; <c>0s</c> for zero).
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        if (duration.Days >= 2 && duration == TimeSpan.FromDays(duration.Days))
+        {
+            return duration.Days.ToString(CultureInfo.InvariantCulture) + "d";
+        }
+
+        var text = new System.Text.StringBuilder();
+        Append(text, (int)duration.TotalHours, 'h');
+        Append(text, duration.Minutes, 'm');
+        Append(text, duration.Seconds, 's');
+        return text.Length == 0 ? "0s" : text.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder text, int value, char unit)
+    {
+        if (value > 0)
+        {
+            text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+        }
+    }
+
     [GeneratedRegex("^(?:(?<part>[0-9]+[dhms]))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -1,5 +1,4 @@
 using AlertEngine.Tickets;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AlertEngine.Classify;
@@ -18,29 +17,13 @@ internal static class RuleFile
     /// <summary>The top-level entries of a file; null when it is not YAML or not a mapping (errors recorded).</summary>
     public static Dictionary<string, YamlNode>? ReadTop(RuleYaml yaml, string text)
     {
-        var stream = new YamlStream();
-        try
+        var root = yaml.Load(text, "rule file");
+        return root switch
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            var reason = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-            yaml.Error((int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {reason}");
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return [];
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            yaml.Error(stream.Documents[1].RootNode, "one YAML document per rule file: remove the '---' separator");
-        }
-
-        return yaml.Mapping(stream.Documents[0].RootNode, "a rule file", TopKeys);
+            null => null,
+            YamlScalarNode { Value: null or "" } => [],
+            _ => yaml.Mapping(root, "a rule file", TopKeys),
+        };
     }
 
     /// <summary>Reads one rule; the team it names is returned for the folder-wide check.</summary>
@@ -114,7 +97,8 @@ internal static class RuleFile
         return results;
     }
 
-    private static SupportLevel? ReadLevel(RuleYaml yaml, YamlNode node)
+    /// <summary>L1–L4 (or 1–4); null after an error with a did-you-mean.</summary>
+    public static SupportLevel? ReadLevel(RuleYaml yaml, YamlNode node)
     {
         var text = yaml.Text(node, "level")?.Trim();
         switch (text?.ToUpperInvariant())
@@ -135,7 +119,8 @@ internal static class RuleFile
         }
     }
 
-    private static PagePolicy? ReadPage(RuleYaml yaml, YamlNode node)
+    /// <summary>now, business_hours or never; null after an error.</summary>
+    public static PagePolicy? ReadPage(RuleYaml yaml, YamlNode node)
     {
         var text = yaml.Text(node, "page");
         if (text is null)
@@ -152,7 +137,8 @@ internal static class RuleFile
         return null;
     }
 
-    private static RecurrencePolicy? ReadRecurrence(RuleYaml yaml, YamlNode node)
+    /// <summary><c>off</c> or <c>{ count, within }</c>; null after an error.</summary>
+    public static RecurrencePolicy? ReadRecurrence(RuleYaml yaml, YamlNode node)
     {
         if (node is YamlScalarNode { Value: { } word } && word.Trim().ToLowerInvariant() is "off" or "false" or "no" or "none")
         {

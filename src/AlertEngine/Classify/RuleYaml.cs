@@ -25,6 +25,37 @@ internal sealed class RuleYaml(string file)
     public static int Column(YamlNode node) => (int)node.Start.Column;
 
     /// <summary>
+    /// The root node of a one-document YAML text: an empty scalar for an empty text, null (after
+    /// an error with the position) when it is not YAML. A second document is an error.
+    /// </summary>
+    public YamlNode? Load(string text, string what)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            var reason = ex.InnerException is YamlDotNet.Core.YamlException inner ? inner.Message : ex.Message;
+            Error((int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {reason}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return new YamlScalarNode();
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            Error(stream.Documents[1].RootNode, $"one YAML document per {what}: remove the '---' separator");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
     /// The entries of a mapping by key; an unknown key is an error with a "did you mean" when a
     /// known key is close. Returns null (after an error) when the node is not a mapping.
     /// </summary>

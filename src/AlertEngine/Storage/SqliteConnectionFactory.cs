@@ -50,4 +50,21 @@ public sealed class SqliteConnectionFactory
         pragmas.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>
+    /// Opens an existing database file read-only, for offline readers such as
+    /// <c>alertengine rules backtest</c>: no pragma is set and nothing is ever written, so it is
+    /// safe beside a running engine (WAL lets it read while the engine writes).
+    /// </summary>
+    public static SqliteConnection OpenReadOnly(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
 }
