@@ -7,9 +7,15 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timezone
 
 # Loopback only: a proxy from the environment must never see these calls.
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def log(text):
+    """A progress line with the UTC time."""
+    print(f"{datetime.now(timezone.utc):%H:%M:%S} {text}", flush=True)
 
 
 class NotYet(Exception):

@@ -1,8 +1,10 @@
 """Provisions the throw-away Zabbix 6.0 through its API the way samples/zabbix/README.md tells a
 user to: import the media type file, global macros, a dedicated media user on UTC, an action
-with problem, recovery and update operations; plus what the scenario needs to make events:
-hosts srv-<customer>-<function> with trapper items and a trigger of every severity, an
-acknowledging user, and a second media type copy with a wrong token."""
+with problem, recovery and update operations, and the second action for problems in a Zabbix
+maintenance; plus what the scenario needs to make events: hosts srv-<customer>-<function> with
+trapper items and a trigger of every severity, a host for the rule change made while the engine
+runs, two hosts for the maintenance (one in it, one not), an acknowledging user, and a second
+media type copy with a wrong token."""
 
 import secrets
 import subprocess
@@ -18,6 +20,17 @@ SEVERITIES = {
     0: ("Not classified", "L4"),
 }
 HOST_SEVERITIES = {"srv-acme-web1": [5, 4, 3], "srv-nc-db1": [2, 1, 0]}
+# The rule change made while the engine runs: three High triggers on one host, fired one by one
+# (before the change, after it, and while a broken file is in the folder).
+RULES_HOST = "srv-acme-rules1"
+RULES_KEYS = ["e2e.rule1", "e2e.rule2", "e2e.rule3"]
+# A Zabbix maintenance covers the first host only; the second is the same without it.
+MAINTENANCE_HOST = "srv-globex-app1"
+OUTSIDE_MAINTENANCE_HOST = "srv-globex-app2"
+MAINTENANCE_KEY = "e2e.maint"
+MAINTENANCE_ACTION = "AlertEngine: problems in maintenance"
+# What the maintenance action's messages start with; the media type sends "suppressed": true for it.
+SUPPRESSED_MARKER = "[suppressed]"
 WRONG_TOKEN_HOST = "srv-wrongtoken-app1"
 WRONG_TOKEN_MEDIATYPE = "AlertEngine (wrong token)"
 ACKER = {"username": "oncall-li", "name": "Li", "surname": "Wei"}
@@ -47,6 +60,12 @@ class World:
     """The ids the scenario needs."""
     triggers: dict = field(default_factory=dict)  # severity -> Trigger
     wrong_token_trigger: Trigger = None
+    rules_triggers: list = field(default_factory=list)  # RULES_HOST's High triggers, in RULES_KEYS order
+    maintenance_trigger: Trigger = None  # on MAINTENANCE_HOST
+    outside_trigger: Trigger = None  # on OUTSIDE_MAINTENANCE_HOST
+    maintenance_hostid: str = ""
+    actionid: str = ""  # the normal action
+    maintenance_actionid: str = ""
     mediatypeid: str = ""
     wrong_mediatypeid: str = ""
     acker_password: str = ""
@@ -102,21 +121,30 @@ def wrong_token_copy(yaml_text, token):
     return yaml_text
 
 
+def create_host(api, groupid, host):
+    return api.call("host.create", {"host": host, "groups": [{"groupid": groupid}]})["hostids"][0]
+
+
+def create_trigger(api, hostid, trigger, name):
+    """A trapper item and the trigger last(/host/key)>0 on it; sets trigger.triggerid."""
+    api.call("item.create", {"hostid": hostid, "name": f"E2E value {trigger.key}",
+                             "key_": trigger.key, "type": 2, "value_type": 3})
+    trigger.triggerid = api.call("trigger.create", {
+        "description": name,
+        "expression": f"last(/{trigger.host}/{trigger.key})>0",
+        "priority": trigger.severity,
+    })["triggerids"][0]
+    return trigger
+
+
 def create_hosts(api, groupid, host_severities):
     """A host per name, a trapper item per trigger, a trigger per severity: last(/host/key)>0."""
     triggers = []
     for host, severities in host_severities.items():
-        hostid = api.call("host.create", {"host": host, "groups": [{"groupid": groupid}]})["hostids"][0]
+        hostid = create_host(api, groupid, host)
         for severity in severities:
-            trigger = Trigger(severity, host, f"e2e.sev{severity}")
-            api.call("item.create", {"hostid": hostid, "name": f"E2E value for severity {severity}",
-                                     "key_": trigger.key, "type": 2, "value_type": 3})
-            trigger.triggerid = api.call("trigger.create", {
-                "description": f"E2E {SEVERITIES[severity][0]} on {{HOST.NAME}}",
-                "expression": f"last(/{host}/{trigger.key})>0",
-                "priority": severity,
-            })["triggerids"][0]
-            triggers.append(trigger)
+            triggers.append(create_trigger(api, hostid, Trigger(severity, host, f"e2e.sev{severity}"),
+                                           f"E2E {SEVERITIES[severity][0]} on {{HOST.NAME}}"))
     return triggers
 
 
@@ -131,16 +159,53 @@ def media_user(api, username, roleid, groups, mediatypeid):
 
 
 def action(api, name, groupid, mediatypeid, userid):
-    """Trigger action on one host group: send to the media user in operations, recovery and update."""
+    """Trigger action on one host group: send to the media user in operations, recovery and update.
+    "Pause operations for suppressed problems" stays as Zabbix creates it (on)."""
     message = {"operationtype": 0, "opmessage": {"default_msg": 1, "mediatypeid": mediatypeid},
                "opmessage_usr": [{"userid": userid}]}
-    api.call("action.create", {
+    return api.call("action.create", {
         "name": name, "eventsource": 0, "status": 0, "esc_period": "1h",
         "filter": {"evaltype": 0, "conditions": [{"conditiontype": 0, "operator": 0, "value": groupid}]},
         "operations": [dict(message, esc_step_from=1, esc_step_to=1)],
         "recovery_operations": [message],
         "update_operations": [message],
-    })
+    })["actionids"][0]
+
+
+# Action condition "Problem is suppressed" (CONDITION_TYPE_SUPPRESSED) with operator "Yes"
+# (CONDITION_OPERATOR_YES) in the 6.0 frontend's include/defines.inc.php; "No" is 11.
+CONDITION_SUPPRESSED, OPERATOR_YES = 16, 10
+
+
+def maintenance_action(api, groupid, mediatypeid, userid):
+    """The second action samples/zabbix/README.md describes: the same hosts, only problems Zabbix
+    suppresses (host in maintenance), operations not paused, and custom messages whose subject starts
+    with the marker: the media type then sends "suppressed": true, so AlertEngine tickets the problem
+    without paging it."""
+    def message(subject):
+        return {"operationtype": 0,
+                "opmessage": {"default_msg": 0, "mediatypeid": mediatypeid, "subject": subject,
+                              "message": "Host in a Zabbix maintenance: ticket it, do not page."},
+                "opmessage_usr": [{"userid": userid}]}
+    return api.call("action.create", {
+        "name": MAINTENANCE_ACTION, "eventsource": 0, "status": 0, "esc_period": "1h", "pause_suppressed": 0,
+        "filter": {"evaltype": 0, "conditions": [
+            {"conditiontype": 0, "operator": 0, "value": groupid},
+            {"conditiontype": CONDITION_SUPPRESSED, "operator": OPERATOR_YES}]},
+        "operations": [dict(message(f"{SUPPRESSED_MARKER} Problem: {{EVENT.NAME}}"), esc_step_from=1, esc_step_to=1)],
+        "recovery_operations": [message(f"{SUPPRESSED_MARKER} Resolved: {{EVENT.NAME}}")],
+        "update_operations": [message(f"{SUPPRESSED_MARKER} Updated: {{EVENT.NAME}}")],
+    })["actionids"][0]
+
+
+def create_maintenance(api, hostid, now, seconds):
+    """A one-time maintenance with data collection on one host, from a minute ago for `seconds`."""
+    since = now - 60
+    return api.call("maintenance.create", {
+        "name": "AlertEngine e2e maintenance", "maintenance_type": 0,  # 0: with data collection
+        "active_since": since, "active_till": now + seconds, "hostids": [hostid],
+        "timeperiods": [{"timeperiod_type": 0, "start_date": since, "period": seconds + 60}],  # 0: one time only
+    })["maintenanceids"][0]
 
 
 def provision(api, yaml_text, engine_url, server_name, token):
@@ -162,6 +227,15 @@ def provision(api, yaml_text, engine_url, server_name, token):
     for trigger in create_hosts(api, groupid, HOST_SEVERITIES):
         world.triggers[trigger.severity] = trigger
     world.wrong_token_trigger = create_hosts(api, wrong_groupid, {WRONG_TOKEN_HOST: [4]})[0]
+    hostid = create_host(api, groupid, RULES_HOST)
+    world.rules_triggers = [create_trigger(api, hostid, Trigger(4, RULES_HOST, key), f"E2E rules {key} on {{HOST.NAME}}")
+                            for key in RULES_KEYS]
+    world.maintenance_hostid = create_host(api, groupid, MAINTENANCE_HOST)
+    world.maintenance_trigger = create_trigger(api, world.maintenance_hostid, Trigger(4, MAINTENANCE_HOST, MAINTENANCE_KEY),
+                                               "E2E maintenance on {HOST.NAME}")
+    world.outside_trigger = create_trigger(api, create_host(api, groupid, OUTSIDE_MAINTENANCE_HOST),
+                                           Trigger(4, OUTSIDE_MAINTENANCE_HOST, MAINTENANCE_KEY),
+                                           "E2E maintenance on {HOST.NAME}")
 
     roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
     # Readers may see the hosts (Zabbix creates no alert otherwise); on-call may also acknowledge;
@@ -181,7 +255,8 @@ def provision(api, yaml_text, engine_url, server_name, token):
     api.call("user.create", dict(ACKER, passwd=world.acker_password, roleid=roleid,
                                  usrgrps=[{"usrgrpid": oncall}, {"usrgrpid": desk}]))
 
-    action(api, "AlertEngine e2e", groupid, world.mediatypeid, userid)
+    world.actionid = action(api, "AlertEngine e2e", groupid, world.mediatypeid, userid)
+    world.maintenance_actionid = maintenance_action(api, groupid, world.mediatypeid, userid)
     action(api, "AlertEngine e2e wrong token", wrong_groupid, world.wrong_mediatypeid, wrong_userid)
     return world
 

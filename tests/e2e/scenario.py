@@ -2,15 +2,19 @@
 """The e2e scenario, run by tests/e2e/run once Zabbix, its API and AlertEngine are up.
 
 Provisions Zabbix through its API, drives real events with zabbix_sender and event.acknowledge,
-and checks what AlertEngine made of them through its own API. Prints "PASS name" or
-"FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any failure."""
+and checks what AlertEngine made of them through its own API; then a rule change made while the
+engine runs (live_rules.py) and a host in a Zabbix maintenance (maintenance.py). Prints
+"PASS name" or "FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any
+failure."""
 
 import argparse
 import sys
 import time
 from datetime import datetime, timezone
 
-from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, wait_for
+from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, log, wait_for
+from live_rules import LiveRuleChange
+from maintenance import ZabbixMaintenance
 from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, import_template, provision,
                        reload_config_cache, watch_engine)
 
@@ -19,10 +23,6 @@ WATCH_INTERVAL = "5s"  # {$ALERTENGINE.INTERVAL} on the self-monitoring host (th
 # The raw HTTP agent items keep no history (only their dependent items do), so Zabbix shows no last value for them.
 HISTORY_LESS_ITEMS = {"alertengine.metrics.get", "alertengine.health.get"}
 CACHE_SYNC_SECONDS = 6  # one full configuration sync of the test server (CacheUpdateFrequency=5 in run), plus margin
-
-
-def log(text):
-    print(f"{datetime.now(timezone.utc):%H:%M:%S} {text}", flush=True)
 
 
 class Report:
@@ -63,6 +63,8 @@ def iso(clock):
 
 
 class Scenario:
+    expect_seconds = EXPECT_SECONDS
+
     def __init__(self, args):
         self.args = args
         self.report = Report()
@@ -106,7 +108,7 @@ class Scenario:
     def _all_triggers(self):
         return list(self.world.triggers.values()) + [self.world.wrong_token_trigger]
 
-    def _send(self, triggers, value):
+    def send(self, triggers, value):
         values = [(t.host, t.key, value) for t in triggers]
         processed, failed, output = self.sender.send(values)
         if processed != len(values) or failed:
@@ -114,7 +116,9 @@ class Scenario:
 
     def _wait_for_sync(self):
         # Until the server has the new items, it rejects their values; 0 fires nothing.
-        wait_for(lambda: self._send(self._all_triggers(), 0), timeout=EXPECT_SECONDS, interval=1)
+        everything = (self._all_triggers() + self.world.rules_triggers
+                      + [self.world.maintenance_trigger, self.world.outside_trigger])
+        wait_for(lambda: self.send(everything, 0), timeout=EXPECT_SECONDS, interval=1)
         # Accepted items do not prove the action is in the cache too: a periodic sync can land
         # between creating the items and creating the action, and a problem raised before the
         # action is cached gets no escalation (seen once: 1 of 13 alerts). Let one more full sync
@@ -126,7 +130,7 @@ class Scenario:
 
     def fire_problems(self):
         log("zabbix_sender: 1 to every trigger's item (severities 0-5 and the wrong-token host)")
-        self._send(self._all_triggers(), 1)
+        self.send(self._all_triggers(), 1)
         for severity, trigger in self.world.triggers.items():
             self.problems[severity] = wait_for(lambda t=trigger: self._zabbix_problem(t), timeout=EXPECT_SECONDS)
 
@@ -136,7 +140,7 @@ class Scenario:
             raise NotYet(f"Zabbix has no problem for trigger {trigger.triggerid}")
         return found[0]
 
-    def _ticket_for(self, trigger, want=None):
+    def ticket_for(self, trigger, want=None):
         """The engine's ticket for a trigger (detail view), optionally once it is in state `want`."""
         matches = [t for t in self.engine.tickets()
                    if t.get("triggerId") == trigger.triggerid and t.get("zabbixServer") == self.args.server_name]
@@ -160,7 +164,7 @@ class Scenario:
                          self._check_problem_times)
 
     def _check_problem_ticket(self, trigger):
-        ticket = wait_for(lambda: self._ticket_for(trigger), timeout=EXPECT_SECONDS)
+        ticket = wait_for(lambda: self.ticket_for(trigger), timeout=EXPECT_SECONDS)
         self.tickets[trigger.severity] = ticket["number"]
         expected = {"type": "ALERT", "state": "open", "level": trigger.level, "customer": trigger.customer,
                     "severity": trigger.severity, "host": trigger.host}
@@ -195,7 +199,7 @@ class Scenario:
         eventid = self.problems[trigger.severity]["eventid"]
         log(f"event.acknowledge as oncall-li: event {eventid} (severity {trigger.severity}), action 6")
         acker.call("event.acknowledge", {"eventids": [eventid], "action": 6, "message": message})
-        ticket = wait_for(lambda: self._ticket_for(trigger, want="acknowledged"), timeout=EXPECT_SECONDS)
+        ticket = wait_for(lambda: self.ticket_for(trigger, want="acknowledged"), timeout=EXPECT_SECONDS)
         who = self.world.acker_fullname
         assert ticket.get("acknowledgedBy") == who, f"acknowledgedBy {ticket.get('acknowledgedBy')!r}, expected {who!r}"
         entries = [e for e in ticket.get("timeline", []) if e.get("kind") == "acknowledged"]
@@ -232,7 +236,7 @@ class Scenario:
 
     def recover(self):
         log("zabbix_sender: 0 to every trigger's item")
-        self._send(self._all_triggers(), 0)
+        self.send(self._all_triggers(), 0)
         for severity in sorted(self.world.triggers, reverse=True):
             trigger = self.world.triggers[severity]
             self.report.case(f"severity {severity} recovery resolves its ticket",
@@ -247,7 +251,7 @@ class Scenario:
     def _check_recovered(self, trigger):
         recovery = wait_for(lambda: self._zabbix_recovery(self.problems[trigger.severity]["eventid"]),
                             timeout=EXPECT_SECONDS)
-        ticket = wait_for(lambda: self._ticket_for(trigger, want="resolved"), timeout=EXPECT_SECONDS)
+        ticket = wait_for(lambda: self.ticket_for(trigger, want="resolved"), timeout=EXPECT_SECONDS)
         event = ticket["events"][0]
         assert event.get("recoveryEventId") == recovery["eventid"], \
             f"ticket {ticket['number']} recoveryEventId {event.get('recoveryEventId')}, Zabbix {recovery['eventid']}"
@@ -274,8 +278,12 @@ class Scenario:
             raise NotYet(f"{len(sent)} of {len(alerts)} alerts sent, expected {expected}")
 
     def _check_health(self):
-        health = wait_for(self._health_settled, timeout=EXPECT_SECONDS)
+        health = self.wait_inbox_empty()
         assert health["status"] == "ok", f"/healthz: {health}"
+
+    def wait_inbox_empty(self):
+        """/healthz once the engine has processed everything it accepted; nothing may be poisoned."""
+        return wait_for(self._health_settled, timeout=EXPECT_SECONDS)
 
     def _health_settled(self):
         health = self.engine.health()
@@ -306,16 +314,32 @@ class Scenario:
 
     # -- the run ------------------------------------------------------------------------------
 
+    def main_cases(self):
+        """Every severity, an acknowledgement, a wrong token, recoveries. Runs before the rule change
+        and the maintenance fire anything, so that the delivery count sees only its own webhooks."""
+        if self.report.case("zabbix_sender fires every trigger and Zabbix opens the problems", self.fire_problems):
+            self.check_problem_tickets()
+            self.acknowledge()
+            self.check_wrong_token()
+            self.recover()
+            self.check_deliveries()
+
     def run(self):
         started = time.monotonic()
         if self.setup():
-            if self.report.case("zabbix_sender fires every trigger and Zabbix opens the problems", self.fire_problems):
-                self.check_problem_tickets()
-                self.acknowledge()
-                self.check_wrong_token()
-                self.recover()
-                self.check_deliveries()
-            self.check_template()
+            # Zabbix's timer applies a maintenance at a minute boundary: start it first, check it last.
+            maintenance = ZabbixMaintenance(self)
+            try:
+                started_maintenance = maintenance.start()
+                self.main_cases()
+                self.check_template()
+                LiveRuleChange(self, self.args.rules_folder).run()
+                if started_maintenance:
+                    maintenance.check()
+            finally:
+                ended = maintenance.end()
+            if ended:
+                maintenance.check_resent()
         log(f"scenario took {time.monotonic() - started:.0f} s")
         self.report.finish()
 
@@ -330,6 +354,7 @@ def main():
     parser.add_argument("--server-name", required=True, help="{$ALERTENGINE.SERVER}")
     parser.add_argument("--mediatype", required=True, help="samples/zabbix/alertengine_mediatype_6.0.yaml")
     parser.add_argument("--template", required=True, help="samples/zabbix/alertengine_template_6.0.yaml")
+    parser.add_argument("--rules-folder", required=True, help="the engine's Rules:Folder, a temp copy of rules/")
     Scenario(parser.parse_args()).run()
 
 

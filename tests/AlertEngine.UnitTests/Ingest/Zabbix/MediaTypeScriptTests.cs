@@ -19,6 +19,7 @@ public sealed class MediaTypeScriptTests
         "event_source", "update_status", "update_action", "update_message", "update_user", "update_date",
         "update_time", "update_nseverity", "recovery_event_id", "recovery_clock", "trigger_id", "severity",
         "event_name", "host", "host_name", "host_groups", "tags", "clock", "opdata", "acknowledged", "zabbix_url",
+        "alert_subject",
     ];
 
     public static TheoryData<string> Versions => ["6.0", "7.0"];
@@ -53,6 +54,24 @@ public sealed class MediaTypeScriptTests
             ("event_source", "*UNKNOWN*", "event_source"),
         }
         select (version, row.Parameter, row.Value, row.Field));
+
+    // rule, subject Zabbix resolved {ALERT.SUBJECT} to, whether "suppressed": true is sent
+    public static TheoryData<string, string, string, string, bool> SuppressedSubjects => new(
+        from version in new[] { "6.0", "7.0" }
+        from row in new (string Rule, string Sample, string Subject, bool Suppressed)[]
+        {
+            ("maintenance action's problem subject", "problem", "[suppressed] Problem: App health critical on srv-acme-web1", true),
+            ("marker in capitals", "problem", "[SUPPRESSED] Problem: App health critical", true),
+            ("marker after spaces", "problem", "  [Suppressed] App health critical", true),
+            ("maintenance action's update subject", "update", "[suppressed] Updated: App health critical", true),
+            ("maintenance action's recovery subject", "recovery", "[suppressed] Resolved: App health critical", true),
+            ("media type's own problem subject", "problem", "Problem: App health critical on srv-acme-web1", false),
+            ("marker inside the problem name is not the marker", "problem", "Problem: backup [suppressed] on srv-acme-web1", false),
+            ("marker without brackets", "problem", "suppressed Problem: App health critical", false),
+            ("unresolved macro", "problem", "{ALERT.SUBJECT}", false),
+            ("empty subject", "problem", "", false),
+        }
+        select (version, row.Rule, row.Sample, row.Subject, row.Suppressed));
 
     public static TheoryData<string, string, string> MissingSettings => new(
         from version in new[] { "6.0", "7.0" }
@@ -91,6 +110,7 @@ public sealed class MediaTypeScriptTests
         Assert.All(ContractParameters, name => Assert.Contains(name, parameters.Keys));
         Assert.Equal("{$ALERTENGINE.URL}", parameters["alertengine_url"]);
         Assert.Equal("{EVENT.TAGSJSON}", parameters["tags"]);
+        Assert.Equal("{ALERT.SUBJECT}", parameters["alert_subject"]);
         Assert.Equal("", parameters["http_proxy"]);
         Assert.Equal(
             [
@@ -193,6 +213,22 @@ public sealed class MediaTypeScriptTests
         var (_, _, body) = Run(version, "problem", (parameter, value));
 
         Assert.False(body.ContainsKey(field), $"{parameter} = '{value}' should leave out {field}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SuppressedSubjects))]
+    public void Script_SubjectStartsWithSuppressedMarker_SendsSuppressedTrueElseNoField(string version, string rule, string sample, string subject, bool suppressed)
+    {
+        var (_, _, body) = Run(version, sample, ("alert_subject", subject));
+
+        if (suppressed)
+        {
+            AssertField(body, "suppressed", JsonValueKind.True, "true");
+        }
+        else
+        {
+            Assert.False(body.ContainsKey("suppressed"), $"{rule}: '{subject}' should leave out suppressed");
+        }
     }
 
     [Theory]

@@ -66,6 +66,8 @@ internal static partial class ReferenceEventMacros
         ["{EVENT.ACK.STATUS}"] = "No",
         // Outside an update Zabbix cannot name a user.
         ["{USER.FULLNAME}"] = "*UNKNOWN*",
+        // The subject of the media type's own message template, as the normal action sends it.
+        ["{ALERT.SUBJECT}"] = "Problem: App health critical on srv-acme-web1",
     };
 
     // {EVENT.UPDATE.NSEVERITY} stays unresolved: the server fills it only for service events.
@@ -79,6 +81,7 @@ internal static partial class ReferenceEventMacros
         macros["{EVENT.UPDATE.TIME}"] = "20:20:24";
         macros["{USER.FULLNAME}"] = "Zabbix Administrator (Admin)";
         macros["{EVENT.ACK.STATUS}"] = "Yes";
+        macros["{ALERT.SUBJECT}"] = "Updated problem in 5s: App health critical on srv-acme-web1";
         return macros;
     }
 
@@ -92,6 +95,7 @@ internal static partial class ReferenceEventMacros
         macros["{EVENT.RECOVERY.TIME}"] = "20:20:26";
         macros["{EVENT.OPDATA}"] = "Health value: 0";
         macros["{EVENT.ACK.STATUS}"] = "Yes";
+        macros["{ALERT.SUBJECT}"] = "Resolved in 7s: App health critical on srv-acme-web1";
         return macros;
     }
 
