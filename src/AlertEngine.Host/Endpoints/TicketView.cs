@@ -30,6 +30,24 @@ internal sealed record TicketView
     public bool Suppressed { get; init; }
     public string? SuppressedBy { get; init; }
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>True once the ALERT has flapped (reopened by a problem soon after its recovery).</summary>
+    public bool Flapping { get; init; }
+
+    /// <summary>How many times it flapped.</summary>
+    public int Flaps { get; init; }
+
+    public DateTimeOffset? LastFlapAt { get; init; }
+
+    /// <summary>On an ALERT: the number of the PROBLEM ticket it is linked to, or null.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>On a PROBLEM: the quiet period after which it resolves by itself, in seconds.</summary>
+    public long? QuietSeconds { get; init; }
+
+    /// <summary>On a PROBLEM, single-ticket view only: the numbers of its linked ALERT tickets.</summary>
+    public IReadOnlyList<string>? Alerts { get; init; }
+
     public IReadOnlyList<TicketEvent>? Events { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 
@@ -60,5 +78,10 @@ internal sealed record TicketView
         Suppressed = t.SuppressedBy is not null,
         SuppressedBy = t.SuppressedBy,
         Labels = t.Labels.Count == 0 ? null : t.Labels,
+        Flapping = t.Flapping,
+        Flaps = t.Flaps,
+        LastFlapAt = t.LastFlapAt,
+        Problem = t.ProblemNumber,
+        QuietSeconds = t.Quiet is { } quiet ? (long)quiet.TotalSeconds : null,
     };
 }

@@ -70,6 +70,7 @@ internal static class TicketsEndpoint
         {
             Events = TicketStore.ListEvents(connection, ticket.Id),
             Timeline = TicketStore.ListTimeline(connection, ticket.Id),
+            Alerts = ticket.Type == TicketType.PROBLEM ? TicketStore.ListLinkedAlerts(connection, ticket.Id) : null,
         });
     }
 }

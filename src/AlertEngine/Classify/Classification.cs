@@ -16,6 +16,9 @@ public sealed record Classification(SupportLevel Level, string? Customer, string
 
     public RecurrencePolicy Recurrence { get; init; } = RecurrencePolicy.Off;
 
+    /// <summary>How soon a problem after a recovery counts as a flap of the same ALERT; 15 minutes unless a rule says otherwise.</summary>
+    public FlappingPolicy Flapping { get; init; } = FlappingPolicy.Default;
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>True when a rule said <c>ignore: true</c>: the event is stored, no ticket is opened.</summary>

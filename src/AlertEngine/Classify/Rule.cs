@@ -16,6 +16,7 @@ internal sealed record RuleResults
     public string? Team { get; init; }
     public RuleTemplate? CorrelateBy { get; init; }
     public RecurrencePolicy? Recurrence { get; init; }
+    public FlappingPolicy? Flapping { get; init; }
     public PagePolicy? Page { get; init; }
     public IReadOnlyDictionary<string, RuleTemplate> Labels { get; init; } = new Dictionary<string, RuleTemplate>();
     public bool? Ignore { get; init; }

@@ -10,9 +10,10 @@ namespace AlertEngine.Classify;
 internal static class RuleFile
 {
     public static readonly string[] TopKeys = ["rules", "maintenance", "settings", "teams"];
-    public static readonly string[] RuleKeys = ["name", "description", "match", "level", "customer", "team", "correlate_by", "recurrence", "page", "labels", "ignore", "continue"];
-    private static readonly string[] ResultKeys = ["level", "customer", "team", "correlate_by", "recurrence", "page", "labels", "ignore"];
-    private static readonly string[] RecurrenceKeys = ["count", "within"];
+    public static readonly string[] RuleKeys = ["name", "description", "match", "level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore", "continue"];
+    private static readonly string[] ResultKeys = ["level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore"];
+    private static readonly string[] RecurrenceKeys = ["count", "within", "quiet"];
+    private static readonly string[] FlappingKeys = ["within"];
 
     /// <summary>The top-level entries of a file; null when it is not YAML or not a mapping (errors recorded).</summary>
     public static Dictionary<string, YamlNode>? ReadTop(RuleYaml yaml, string text)
@@ -89,6 +90,7 @@ internal static class RuleFile
             Team = entries.TryGetValue("team", out var team) ? yaml.Text(team, "team")?.Trim() : null,
             CorrelateBy = entries.TryGetValue("correlate_by", out var key) ? RuleTemplate.Read(yaml, key, "correlate_by") : null,
             Recurrence = entries.TryGetValue("recurrence", out var recurrence) ? ReadRecurrence(yaml, recurrence) : null,
+            Flapping = entries.TryGetValue("flapping", out var flapping) ? ReadFlapping(yaml, flapping) : null,
             Page = entries.TryGetValue("page", out var page) ? ReadPage(yaml, page) : null,
             Labels = entries.TryGetValue("labels", out var labels) ? ReadLabels(yaml, labels) : new Dictionary<string, RuleTemplate>(),
             Ignore = entries.TryGetValue("ignore", out var ignore) ? yaml.Flag(ignore, "ignore") : null,
@@ -137,10 +139,10 @@ internal static class RuleFile
         return null;
     }
 
-    /// <summary><c>off</c> or <c>{ count, within }</c>; null after an error.</summary>
+    /// <summary><c>off</c> or <c>{ count, within, quiet }</c> (quiet optional); null after an error.</summary>
     public static RecurrencePolicy? ReadRecurrence(RuleYaml yaml, YamlNode node)
     {
-        if (node is YamlScalarNode { Value: { } word } && word.Trim().ToLowerInvariant() is "off" or "false" or "no" or "none")
+        if (IsOff(node))
         {
             return RecurrencePolicy.Off;
         }
@@ -159,14 +161,44 @@ internal static class RuleFile
 
         var count = yaml.Count(countNode, "recurrence count", 1000);
         var within = yaml.Duration(withinNode, "recurrence within");
+        var quietNode = entries.GetValueOrDefault("quiet");
+        var quiet = quietNode is null ? null : yaml.Duration(quietNode, "recurrence quiet");
         if (count == 1)
         {
             yaml.Error(countNode, "recurrence count must be at least 2: one ticket is not a recurrence");
             return null;
         }
 
-        return count is null || within is null ? null : new RecurrencePolicy(count.Value, within.Value);
+        return count is null || within is null || (quietNode is not null && quiet is null)
+            ? null
+            : new RecurrencePolicy(count.Value, within.Value) { QuietSet = quiet };
     }
+
+    /// <summary><c>off</c> or <c>{ within }</c>; null after an error.</summary>
+    public static FlappingPolicy? ReadFlapping(RuleYaml yaml, YamlNode node)
+    {
+        if (IsOff(node))
+        {
+            return FlappingPolicy.Off;
+        }
+
+        var entries = yaml.Mapping(node, "flapping (or 'off')", FlappingKeys);
+        if (entries is null)
+        {
+            return null;
+        }
+
+        if (!entries.TryGetValue("within", out var withinNode))
+        {
+            yaml.Error(node, "flapping needs within, e.g. { within: 15m }, or 'off'");
+            return null;
+        }
+
+        return yaml.Duration(withinNode, "flapping within") is { } within ? new FlappingPolicy(within) : null;
+    }
+
+    private static bool IsOff(YamlNode node) =>
+        node is YamlScalarNode { Value: { } word } && word.Trim().ToLowerInvariant() is "off" or "false" or "no" or "none";
 
     private static Dictionary<string, RuleTemplate> ReadLabels(RuleYaml yaml, YamlNode node)
     {

@@ -114,6 +114,7 @@ public sealed partial class RuleSet
         public string? TeamBy { get; private set; }
         public string? Key { get; private set; }
         public RecurrencePolicy? Recurrence { get; private set; }
+        public FlappingPolicy? Flapping { get; private set; }
         public PagePolicy? Page { get; private set; }
         public string? PageBy { get; private set; }
         public bool? Ignore { get; private set; }
@@ -153,6 +154,12 @@ public sealed partial class RuleSet
             {
                 Recurrence = recurrence;
                 set?.Add($"recurrence {recurrence}");
+            }
+
+            if (Flapping is null && r.Flapping is { } flapping)
+            {
+                Flapping = flapping;
+                set?.Add($"flapping {flapping}");
             }
 
             if (Page is null && r.Page is { } page)
@@ -197,6 +204,7 @@ public sealed partial class RuleSet
                 Rule = DecidedBy,
                 Page = page,
                 Recurrence = Recurrence ?? RecurrencePolicy.Off,
+                Flapping = Flapping ?? FlappingPolicy.Default,
                 Labels = _labels ?? (IReadOnlyDictionary<string, string>)EmptyLabels,
                 Ignore = Ignore == true,
                 SuppressedBy = suppressedBy,

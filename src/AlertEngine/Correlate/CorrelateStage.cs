@@ -7,12 +7,15 @@ using AlertEngine.Tickets;
 namespace AlertEngine.Correlate;
 
 /// <summary>
-/// Puts the event on its ALERT ticket (opening one, or adding an occurrence to the open one
-/// for the same correlation key) and applies what it says: an acknowledgement or comment
-/// goes on the timeline, a recovery resolves the ticket once every folded-in problem has
-/// recovered. Any arrival order ends in the same ticket state.
+/// Puts the event on its ALERT ticket (opening one, adding an occurrence to the open one for the
+/// same correlation key, or reopening the last one when it flaps back) and applies what it says:
+/// an acknowledgement or comment goes on the timeline, a severity change re-levels the ticket, a
+/// recovery resolves it once every folded-in problem has recovered. A key that keeps coming back
+/// opens a PROBLEM ticket that counts its repeats. Any arrival order ends in the same ticket state.
+/// The decisions are pure (<see cref="CorrelationDecision"/>, <see cref="FlapDecision"/>,
+/// <see cref="ProblemDetector"/>, <see cref="SeverityDecision"/>); this stage reads their inputs and writes their results.
 /// </summary>
-public sealed class CorrelateStage : IEventStage
+public sealed partial class CorrelateStage : IEventStage
 {
     private const string Channel = "zabbix";
 
@@ -32,12 +35,29 @@ public sealed class CorrelateStage : IEventStage
             return ValueTask.FromResult(StageOutcome.Stopped(context, $"ignored by rule '{classification.Rule}': no ticket"));
         }
 
-        var openForKey = linked is null ? TicketStore.FindOpenAlertByKey(session, classification.CorrelationKey) : null;
-        var plan = CorrelationDecision.Decide(e, linked, openForKey);
+        var key = classification.CorrelationKey;
+        var openForKey = linked is null ? TicketStore.FindOpenAlertByKey(session, key) : null;
+        var flap = FlapVerdict.None;
+        if (linked is null && openForKey is null)
+        {
+            var (lastResolved, recoveredAt) = TicketStore.FindLastResolvedAlert(session, key);
+            flap = FlapDecision.Decide(e.ProblemAt, lastResolved, recoveredAt, classification.Flapping);
+        }
+
+        var plan = CorrelationDecision.Decide(e, linked, openForKey, flap);
+        var recordedSeverity = linked is null ? e.Severity : TicketStore.FindEventSeverity(session, e.Server, e.EventId) ?? e.Severity;
 
         var ticket = Place(context, e, classification, plan);
+        var problem = CountRecurrence(context, e, classification, plan.Placement, ticket);
+        ReLevel(context, e, classification, ticket, recordedSeverity);
         var resolved = Apply(context, e, ticket, plan.Change);
-        var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, $"ticket {ticket.Number}: {plan.Reason}");
+        var reason = $"ticket {ticket.Number}: {plan.Reason}" + (problem.Action == ProblemAction.None ? "" : $"; {problem.Reason}");
+        var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, reason)
+        {
+            Reopened = plan.Placement == Placement.ReopenFlapping,
+            ProblemTicketId = problem.Problem?.Id,
+            ProblemOpened = problem.Action == ProblemAction.OpenProblem,
+        };
         return ValueTask.FromResult(StageOutcome.Continue(context with { Correlation = result }));
     }
 
@@ -48,26 +68,28 @@ public sealed class CorrelateStage : IEventStage
         switch (plan.Placement)
         {
             case Placement.OpenTicket:
-                var opened = TicketStore.OpenAlert(session, new NewAlert(
-                    c.Level, c.Customer, c.Team, e.EventName, e.Server, e.TriggerId, e.Host, e.HostName, e.Severity, c.CorrelationKey, e.ProblemAt)
-                {
-                    Rule = c.Rule,
-                    Page = c.Page.ToName(),
-                    SuppressedBy = c.SuppressedBy,
-                    Labels = c.Labels,
-                }, context.Now);
-                TicketStore.LinkEvent(session, opened.Id, e.Server, e.EventId, e.Severity, e.ProblemAt);
+                var opened = TicketStore.OpenAlert(session, NewAlertFrom(e, c, e.EventName), context.Now);
+                TicketStore.LinkEvent(session, opened.Id, e.Server, e.EventId, e.Severity, e.ProblemAt, cameBack: true);
                 Timeline(context, opened, "opened", zabbix,
                     $"Opened {c.Level} from Zabbix {e.Kind.ToName()} event {e.EventId}: {e.EventName} on {e.HostName ?? e.Host} (severity {e.Severity}); {c.Reason}");
                 return opened;
+
+            case Placement.ReopenFlapping:
+                var reopened = TicketStore.ReopenFlapping(session, plan.Ticket!.Id, context.Now);
+                TicketStore.LinkEvent(session, reopened.Id, e.Server, e.EventId, e.Severity, e.ProblemAt, cameBack: true);
+                TicketStore.AddOccurrence(session, reopened.Id, e.ProblemAt, context.Now);
+                Timeline(context, reopened, "flapping", zabbix,
+                    $"Reopened as flapping ({reopened.State.ToName()}) by problem event {e.EventId}: {plan.Reason}; "
+                    + $"flap {Count(reopened.Flaps)}, occurrence {Count(reopened.Occurrences + 1)}");
+                return reopened with { Occurrences = reopened.Occurrences + 1 };
 
             case Placement.AddOccurrence:
                 var ticket = plan.Ticket!;
                 TicketStore.LinkEvent(session, ticket.Id, e.Server, e.EventId, e.Severity, e.ProblemAt);
                 TicketStore.AddOccurrence(session, ticket.Id, e.ProblemAt, context.Now);
                 Timeline(context, ticket, "occurrence", zabbix,
-                    $"Problem event {e.EventId} again: occurrence {(ticket.Occurrences + 1).ToString(CultureInfo.InvariantCulture)} ({e.EventName})");
-                return ticket;
+                    $"Problem event {e.EventId} again: occurrence {Count(ticket.Occurrences + 1)} ({e.EventName})");
+                return ticket with { Occurrences = ticket.Occurrences + 1 };
 
             default:
                 return plan.Ticket!;
@@ -99,7 +121,7 @@ public sealed class CorrelateStage : IEventStage
                 var recoveredAt = e.RecoveredAt ?? context.Now;
                 var stillInProblem = TicketStore.MarkEventRecovered(session, ticket.Id, e.Server, e.EventId, e.RecoveryEventId, recoveredAt);
                 Timeline(context, ticket, "event-recovered", $"zabbix:{e.Server}",
-                    $"Problem event {e.EventId} recovered (recovery event {e.RecoveryEventId}); {stillInProblem.ToString(CultureInfo.InvariantCulture)} still in problem");
+                    $"Problem event {e.EventId} recovered (recovery event {e.RecoveryEventId}); {Count(stillInProblem)} still in problem");
                 if (stillInProblem > 0 || !ticket.State.IsActive())
                 {
                     return false;
@@ -114,6 +136,15 @@ public sealed class CorrelateStage : IEventStage
         }
     }
 
+    private static NewAlert NewAlertFrom(ZabbixEvent e, Classification c, string title) =>
+        new(c.Level, c.Customer, c.Team, title, e.Server, e.TriggerId, e.Host, e.HostName, e.Severity, c.CorrelationKey, e.ProblemAt)
+        {
+            Rule = c.Rule,
+            Page = c.Page.ToName(),
+            SuppressedBy = c.SuppressedBy,
+            Labels = c.Labels,
+        };
+
     private static string UpdateText(ZabbixUpdate u)
     {
         var who = u.User ?? "someone";
@@ -121,6 +152,8 @@ public sealed class CorrelateStage : IEventStage
         var message = string.IsNullOrWhiteSpace(u.Message) ? "" : $": {u.Message}";
         return $"{who} {u.Action} in Zabbix{severity}{message}";
     }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static void Timeline(EventContext context, Ticket ticket, string kind, string? actor, string text) =>
         TicketStore.AddTimeline(context.Session, ticket.Id, new TimelineEntry(context.Now, kind, actor, Channel, text), context.Inbox.Id);

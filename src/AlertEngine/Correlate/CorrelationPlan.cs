@@ -14,6 +14,12 @@ public enum Placement
 
     /// <summary>Nothing open for the key: open a new ALERT ticket.</summary>
     OpenTicket,
+
+    /// <summary>
+    /// Nothing open for the key, but its last ALERT was recovered by Zabbix within the flapping
+    /// window: reopen that ticket and count a flap (see <see cref="FlapDecision"/>).
+    /// </summary>
+    ReopenFlapping,
 }
 
 /// <summary>What the event does to its ticket once placed.</summary>
@@ -31,16 +37,22 @@ public sealed record CorrelationPlan(Placement Placement, Ticket? Ticket, Ticket
 
 /// <summary>
 /// The pure correlate decision (no I/O): given the event, the ticket its problem is on (if
-/// any) and the open ticket for its correlation key (if any), what to do.
+/// any), the open ticket for its correlation key (if any) and whether the key's last resolved
+/// ALERT is flapping back, what to do.
 /// </summary>
 public static class CorrelationDecision
 {
-    public static CorrelationPlan Decide(ZabbixEvent e, Ticket? linked, Ticket? openForKey)
+    public static CorrelationPlan Decide(ZabbixEvent e, Ticket? linked, Ticket? openForKey) =>
+        Decide(e, linked, openForKey, FlapVerdict.None);
+
+    public static CorrelationPlan Decide(ZabbixEvent e, Ticket? linked, Ticket? openForKey, FlapVerdict flap)
     {
         ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(flap);
         var (placement, ticket) = linked is not null
             ? (Placement.AlreadyLinked, linked)
-            : openForKey is not null ? (Placement.AddOccurrence, openForKey) : (Placement.OpenTicket, (Ticket?)null);
+            : openForKey is not null ? (Placement.AddOccurrence, openForKey)
+            : flap.Reopen is not null ? (Placement.ReopenFlapping, flap.Reopen) : (Placement.OpenTicket, (Ticket?)null);
 
         var change = e.Kind switch
         {
@@ -56,7 +68,8 @@ public static class CorrelationDecision
         {
             Placement.AlreadyLinked => $"event {e.EventId} is on ticket {ticket!.Number}",
             Placement.AddOccurrence => $"event {e.EventId} adds an occurrence to open ticket {ticket!.Number}",
-            _ => $"event {e.EventId} opens a new ALERT ticket",
+            Placement.ReopenFlapping => $"event {e.EventId} reopens ticket {ticket!.Number}: {flap.Reason}",
+            _ => $"event {e.EventId} opens a new ALERT ticket" + (flap.Reason is { } why ? $" ({why})" : ""),
         };
         var what = (e.Kind, placement, change) switch
         {

@@ -38,6 +38,24 @@ public sealed record Ticket
     public string? SuppressedBy { get; init; }
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How many times this ALERT came back soon after Zabbix recovered it and was reopened (see Correlate/FlapDecision).</summary>
+    public int Flaps { get; init; }
+
+    /// <summary>When it was last reopened by a flap, or null.</summary>
+    public DateTimeOffset? LastFlapAt { get; init; }
+
+    /// <summary>True once the ALERT has flapped: problem and recovery alternating within the rules' flapping window.</summary>
+    public bool Flapping => Flaps > 0;
+
+    /// <summary>On an ALERT: the PROBLEM ticket it is linked to (its repeats are counted there), or null.</summary>
+    public long? ProblemTicketId { get; init; }
+
+    /// <summary>The number of <see cref="ProblemTicketId"/>, or null.</summary>
+    public string? ProblemNumber { get; init; }
+
+    /// <summary>On a PROBLEM: how long its key must stay away before it resolves by itself; null on other types.</summary>
+    public TimeSpan? Quiet { get; init; }
 }
 
 /// <summary>One line of a ticket's timeline: what happened, who did it, through which channel.</summary>

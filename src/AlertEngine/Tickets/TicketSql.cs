@@ -1,7 +1,7 @@
 namespace AlertEngine.Tickets;
 
 /// <summary>The ticket tables' queries (schema in Storage/Migrations/0001).</summary>
-internal static class TicketSql
+internal static partial class TicketSql
 {
     private const string TicketColumns = """
         id AS Id, number AS Number, type AS Type, state AS State, level AS Level, customer AS Customer, team AS Team,
@@ -10,7 +10,9 @@ internal static class TicketSql
         first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, opened_at AS OpenedAt,
         acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at AS ResolvedAt,
         resolved_by AS ResolvedBy, closed_at AS ClosedAt, updated_at AS UpdatedAt,
-        rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels
+        rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels,
+        flaps AS Flaps, last_flap_at AS LastFlapAt, problem_ticket_id AS ProblemTicketId, quiet_seconds AS QuietSeconds,
+        (SELECT p.number FROM tickets p WHERE p.id = tickets.problem_ticket_id) AS ProblemNumber
         """;
 
     /// The ticket a Zabbix problem event was folded into, if any (primary key of ticket_events).
@@ -53,10 +55,10 @@ internal static class TicketSql
     /// Gives a ticket its readable number (for ALERT tickets the id, from 1001 up) and returns the ticket.
     public const string SetNumber = $"UPDATE tickets SET number = @number WHERE id = @id RETURNING {TicketColumns}";
 
-    /// Links a Zabbix problem event to a ticket.
+    /// Links a Zabbix problem event to a ticket; came_back when it opened or reopened the ticket.
     public const string InsertEvent = """
-        INSERT INTO ticket_events (zabbix_server, event_id, ticket_id, severity, problem_at)
-        VALUES (@server, @eventId, @ticketId, @severity, @problemAt)
+        INSERT INTO ticket_events (zabbix_server, event_id, ticket_id, severity, problem_at, came_back)
+        VALUES (@server, @eventId, @ticketId, @severity, @problemAt, @cameBack)
         """;
 
     /// Counts one more occurrence on a ticket and moves its last-seen time.

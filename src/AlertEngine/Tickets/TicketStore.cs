@@ -9,7 +9,7 @@ namespace AlertEngine.Tickets;
 /// Reads and writes tickets, their Zabbix events and their timelines. Writes run in the
 /// caller's session (the pipeline's transaction); reads may use any open connection.
 /// </summary>
-public static class TicketStore
+public static partial class TicketStore
 {
     public static Ticket? FindByEvent(DbSession session, string server, string eventId) =>
         Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByEvent, new { server, eventId }, session.Transaction));
@@ -64,8 +64,9 @@ public static class TicketStore
         return Map(c.QuerySingle<TicketRow>(TicketSql.SetNumber, new { id, number }, session.Transaction))!;
     }
 
-    public static void LinkEvent(DbSession session, long ticketId, string server, string eventId, int severity, DateTimeOffset problemAt) =>
-        session.Connection.Execute(TicketSql.InsertEvent, new { server, eventId, ticketId, severity, problemAt = UnixTime.ToMs(problemAt) }, session.Transaction);
+    /// <summary>Links a problem event to a ticket; <paramref name="cameBack"/> when it opened or reopened it (what recurrence counts).</summary>
+    public static void LinkEvent(DbSession session, long ticketId, string server, string eventId, int severity, DateTimeOffset problemAt, bool cameBack = false) =>
+        session.Connection.Execute(TicketSql.InsertEvent, new { server, eventId, ticketId, severity, problemAt = UnixTime.ToMs(problemAt), cameBack = cameBack ? 1 : 0 }, session.Transaction);
 
     public static void AddOccurrence(DbSession session, long ticketId, DateTimeOffset seenAt, DateTimeOffset now) =>
         session.Connection.Execute(TicketSql.AddOccurrence, new { id = ticketId, seenAt = UnixTime.ToMs(seenAt), now = UnixTime.ToMs(now) }, session.Transaction);
@@ -140,6 +141,11 @@ public static class TicketStore
         Page = r.PagePolicy,
         SuppressedBy = r.SuppressedBy,
         Labels = r.Labels is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.Labels) ?? [],
+        Flaps = (int)r.Flaps,
+        LastFlapAt = UnixTime.FromMs(r.LastFlapAt),
+        ProblemTicketId = r.ProblemTicketId,
+        ProblemNumber = r.ProblemNumber,
+        Quiet = r.QuietSeconds is { } quiet ? TimeSpan.FromSeconds(quiet) : null,
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -173,6 +179,11 @@ public static class TicketStore
         public string? PagePolicy { get; set; }
         public string? SuppressedBy { get; set; }
         public string? Labels { get; set; }
+        public long Flaps { get; set; }
+        public long? LastFlapAt { get; set; }
+        public long? ProblemTicketId { get; set; }
+        public string? ProblemNumber { get; set; }
+        public long? QuietSeconds { get; set; }
     }
 
     private sealed class EventRow

@@ -69,7 +69,8 @@ public sealed class AlertLifecycleTests : EngineTestBase
     [Fact]
     public async Task Lifecycle_ProblemAfterResolution_OpensANewTicket()
     {
-        var later = Samples.With(Samples.Problem, o => o["event_id"] = "71");
+        // An hour after the recovery: well past the default flapping window (15m), so not a flap.
+        var later = Samples.With(Samples.Problem, o => { o["event_id"] = "71"; o["clock"] = 1795638026 + 3600; });
 
         await DeliverAsync(Samples.Problem, Samples.Recovery, later);
 

@@ -24,8 +24,10 @@ public sealed class BrokenRuleFileTests
         { "rules.not-yaml.yaml", ["4:4: not valid YAML: While parsing a block collection, did not find expected '-' indicator."] },
         { "rules.unknown-template-field.yaml", ["3:19: correlate_by: unknown field '{hostname}': use server, event_id, trigger_id, event_name, host, host_name, severity, customer, team, tag.NAME or match.NAME (did you mean 'host_name'?)"] },
         { "rules.capture-without-group.yaml", ["2:5: rule 'customer-from-host': '{match.customer}' in '{match.customer}' needs a regex with a (?<customer>...) group in its match"] },
+        { "rules.flapping-without-within.yaml", ["4:15: flapping needs within, e.g. { within: 15m }, or 'off'"] },
+        { "rules.recurrence-quiet-not-a-duration.yaml", ["4:48: recurrence quiet must be a duration such as 30m, 24h or 7d, not 'forever'"] },
         { "rules.unknown-weekday.yaml", ["4:39: unknown weekday 'tues' in time weekdays: use mon, tue, wed, thu, fri, sat, sun (did you mean 'tue'?)"] },
-        { "rules.rule-sets-nothing.yaml", ["2:5: rule 'lonely' sets nothing: give at least one of level, customer, team, correlate_by, recurrence, page, labels, ignore"] },
+        { "rules.rule-sets-nothing.yaml", ["2:5: rule 'lonely' sets nothing: give at least one of level, customer, team, correlate_by, recurrence, flapping, page, labels, ignore"] },
         {
             "rules.many-errors.yaml",
             [

@@ -87,6 +87,7 @@ internal static class ExplainReport
             ("correlation key", c.CorrelationKey, By("correlation key ", $"default ({RuleSet.DefaultCorrelateBy})")),
             ("page", c.Page.ToName(), By("page ", "default")),
             ("recurrence", c.Recurrence.ToString(), By("recurrence ", "default")),
+            ("flapping", c.Flapping.ToString(), By("flapping ", "default")),
             ("labels", c.Labels.Count == 0 ? "(none)" : string.Join(", ", c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")),
                 labelRules.Count == 0 ? "" : $"by {string.Join(", ", labelRules)}"),
             ("ignore", c.Ignore ? "yes: stored, no ticket" : "no", By("ignore", "")),

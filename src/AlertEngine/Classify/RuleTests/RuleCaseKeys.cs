@@ -14,7 +14,7 @@ internal static class RuleCaseKeys
     public const string None = "(none)";
 
     public static readonly string[] All =
-        ["level", "customer", "team", "page", "rule", "correlation_key", "recurrence", "labels", "ignore", "suppressed"];
+        ["level", "customer", "team", "page", "rule", "correlation_key", "recurrence", "flapping", "labels", "ignore", "suppressed"];
 
     /// <summary>The value the rules decided for one key, written as an expectation is.</summary>
     public static string Actual(string key, Classification c)
@@ -29,6 +29,7 @@ internal static class RuleCaseKeys
             "rule" => c.Rule ?? None,
             "correlation_key" => c.CorrelationKey,
             "recurrence" => c.Recurrence.ToString(),
+            "flapping" => c.Flapping.ToString(),
             "labels" => Labels(c.Labels),
             "ignore" => Flag(c.Ignore),
             "suppressed" => Flag(c.Suppressed),
@@ -69,6 +70,7 @@ internal static class RuleCaseKeys
         "level" => RuleFile.ReadLevel(yaml, node)?.ToString(),
         "page" => RuleFile.ReadPage(yaml, node)?.ToName(),
         "recurrence" => RuleFile.ReadRecurrence(yaml, node)?.ToString(),
+        "flapping" => RuleFile.ReadFlapping(yaml, node)?.ToString(),
         "ignore" or "suppressed" => yaml.Flag(node, $"expect {key}") is { } flag ? Flag(flag) : null,
         "labels" => ReadLabels(yaml, node),
         "customer" or "rule" when IsNone(node) => None,

@@ -50,7 +50,7 @@ public sealed class RuleCaseFileTests
         {
             "expect with nothing to check",
             "cases:\n  - name: a\n    event: {}\n    expect: {}\n",
-            "t.yaml:4:13: expect checks nothing: give at least one of level, customer, team, page, rule, correlation_key, recurrence, labels, ignore, suppressed"
+            "t.yaml:4:13: expect checks nothing: give at least one of level, customer, team, page, rule, correlation_key, recurrence, flapping, labels, ignore, suppressed"
         },
         {
             "not YAML",
