@@ -7,6 +7,7 @@ using AlertEngine.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AlertEngine;
 
@@ -24,6 +25,7 @@ public static class AlertEngineRegistration
         services.AddOptions<ZabbixOptions>().BindConfiguration(ZabbixOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CorrelateOptions>().BindConfiguration(CorrelateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The engine's own metrics (GET /metrics), one registry per engine.
         services.AddSingleton<EngineMetrics>();
@@ -56,6 +58,16 @@ public static class AlertEngineRegistration
         services.AddSingleton<IEventStage, CorrelateStage>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
+
+        // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
+        services.AddSingleton<ProblemQuietCheck>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<ProblemQuietJob>(job => job.WithIdentity(ProblemQuietJob.Key));
+            quartz.AddTrigger((sp, trigger) => trigger.ForJob(ProblemQuietJob.Key).StartNow().WithSimpleSchedule(s => s
+                .WithInterval(sp.GetRequiredService<IOptions<CorrelateOptions>>().Value.QuietCheckInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
 
         return services;
     }

@@ -49,8 +49,8 @@ public sealed partial class CorrelateStage : IEventStage
 
         var ticket = Place(context, e, classification, plan);
         var problem = CountRecurrence(context, e, classification, plan.Placement, ticket);
-        ReLevel(context, e, classification, ticket, recordedSeverity);
         var resolved = Apply(context, e, ticket, plan.Change);
+        ReLevel(context, e, classification, ticket, recordedSeverity);
         var reason = $"ticket {ticket.Number}: {plan.Reason}" + (problem.Action == ProblemAction.None ? "" : $"; {problem.Reason}");
         var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, reason)
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace AlertEngine.IntegrationTests.Support;
@@ -33,9 +34,18 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public SqliteConnectionFactory Connections => App.Services.GetRequiredService<SqliteConnectionFactory>();
 
-    public static async Task<EngineHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the engine; with <paramref name="clock"/> (a FakeTimeProvider) the engine's time is the
+    /// test's: tickets are stamped with it and the jobs' checks judge by it.
+    /// </summary>
+    public static async Task<EngineHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var builder = EngineApp.CreateBuilder([]);
+        if (clock is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        }
+
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var config = new Dictionary<string, string?>

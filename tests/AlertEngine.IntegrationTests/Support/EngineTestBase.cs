@@ -9,7 +9,13 @@ public abstract class EngineTestBase : IAsyncLifetime
 
     internal string DatabasePath => _db.Path;
 
-    public virtual async ValueTask InitializeAsync() => Engine = await EngineHost.StartAsync(_db.Path);
+    public virtual async ValueTask InitializeAsync() => Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock);
+
+    /// <summary>Extra configuration for the engine under test, or null.</summary>
+    private protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>The engine's clock (e.g. a FakeTimeProvider), or null for the system clock.</summary>
+    private protected virtual TimeProvider? Clock => null;
 
     public async ValueTask DisposeAsync()
     {
@@ -22,7 +28,7 @@ public abstract class EngineTestBase : IAsyncLifetime
     internal async Task RestartAsync()
     {
         await Engine.DisposeAsync();
-        Engine = await EngineHost.StartAsync(_db.Path);
+        Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock);
     }
 
     /// <summary>Posts bodies in order, each must be accepted, then waits until all are processed.</summary>

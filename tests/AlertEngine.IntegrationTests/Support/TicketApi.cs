@@ -42,7 +42,13 @@ internal static class TicketApi
         string? Page = null,
         bool Suppressed = false,
         string? SuppressedBy = null,
-        IReadOnlyDictionary<string, string>? Labels = null);
+        IReadOnlyDictionary<string, string>? Labels = null,
+        bool Flapping = false,
+        int Flaps = 0,
+        string? Problem = null,
+        long? QuietSeconds = null,
+        IReadOnlyList<string>? Alerts = null,
+        int? Severity = null);
 
     internal sealed record EventDto(string ZabbixServer, string EventId, string? RecoveryEventId, DateTimeOffset? RecoveredAt);
 

@@ -35,6 +35,7 @@ public sealed class AppSettingsExampleTests
         { "busy timeout of an hour", "Storage:BusyTimeout", "01:00:00" },
         { "no database path", "Storage:DatabasePath", "" },
         { "secret too short", "Zabbix:Servers:main:WebhookSecret", "short" },
+        { "quiet check every hour and a second", "Correlate:QuietCheckInterval", "01:00:01" },
     };
 
     [Fact]
