@@ -17,7 +17,7 @@ public sealed class RulesCommandTests : IDisposable
         var (exit, output, _) = await RunAsync("rules", "validate", Shipped);
 
         Assert.Equal(0, exit);
-        Assert.StartsWith($"OK {Shipped}: 4 files, 6 rules, 0 maintenance windows", output, StringComparison.Ordinal);
+        Assert.StartsWith($"OK {Shipped}: 5 files, 8 rules, 0 maintenance windows", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class RulesCommandTests : IDisposable
         var (exit, output, _) = await RunAsync("rules", "test", Shipped);
 
         Assert.True(exit == 0, output);
-        Assert.Matches(@"^\d+ passed, 0 failed \(3 case files", output);
+        Assert.Matches(@"^\d+ passed, 0 failed \(4 case files", output);
     }
 
     [Fact]
