@@ -129,7 +129,7 @@ internal sealed class StormResult(
         await output.WriteLineAsync("          every (server, trigger) key has ONE problem event, so flapping and PROBLEM-ticket rules do not change the expected tickets");
         await output.WriteLineAsync($"send    : {settings.Concurrency} in flight from this process on the same cores, wave by wave (problems, updates, recoveries, late problems, redeliveries); "
             + $"503 sent again after its Retry-After, no answer after 1 s, up to {StormSender.MaxAttempts} attempts");
-        await output.WriteLineAsync("measure : from the first event sent; /healthz every 100 ms for the inbox backlog; engine memory from /proc/<pid>/status every 250 ms and its VmHWM");
+        await output.WriteLineAsync("measure : from the first event sent; /healthz for the inbox backlog every second, every 100 ms once under 1,000; engine memory from /proc/<pid>/status every 250 ms and its VmHWM");
         await output.WriteLineAsync();
         await output.WriteLineAsync($"sent    : {Text.Count(Tally.Delivered)} answered 2xx in {Text.Seconds(sending.Elapsed)} = {Text.Rate(sending.EventsPerSecond)} ev/s: "
             + $"202 {Text.Count(Tally.Accepted)}, 200 duplicate {Text.Count(Tally.Duplicates)}; 503 busy {Text.Count(Tally.Busy)} and no answer {Text.Count(Tally.NoAnswer)} (sent again); "
