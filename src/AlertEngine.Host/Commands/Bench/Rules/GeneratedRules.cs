@@ -23,9 +23,9 @@ internal static class GeneratedRules
     /// <summary>What the set looks like, for the report.</summary>
     public static string Description =>
         $"{Text.Count(Count)} rules in one file; rule {MatchingRule} (a catch-all on severity) decides every event, the {MatchingRule - 1} before it "
-        + "match none: 40 % severity range + tag (key=value or a regex on the value) + host glob, "
-        + "20 % severity list + host glob with two wildcards + event name glob, 20 % host regex + event name regex, "
-        + "10 % severity range + two tag conditions, 10 % server list + host group glob + event name glob";
+        + "match none: 40 % severity range + tag (key=value, a regex on the value in 1 of 10) + host glob, "
+        + "20 % severity list + host glob with two wildcards + event name glob, 10 % host regex + event name regex, "
+        + "10 % host glob with ? + event name glob, 10 % severity range + tag + tag regex, 10 % server list + host group glob + event name glob";
 
     /// <summary>The name of rule <paramref name="number"/> (1-based).</summary>
     public static string NameOf(int number) => number == MatchingRule
@@ -74,7 +74,7 @@ internal static class GeneratedRules
             0 or 1 or 2 or 3 =>
                 $$"""
                       severity: { at_least: warning }
-                      tag: {{(n % 2 == 0 ? $"service=svc-{n}" : $"{{ key: service, regex: '^svc-{n}$' }}")}}
+                      tag: {{(n % 40 == 1 ? $"{{ key: service, regex: '^svc-{n}$' }}" : $"service=svc-{n}")}}
                       host: "srv-{{customer}}-*"
                 """,
             4 or 5 =>
@@ -83,10 +83,15 @@ internal static class GeneratedRules
                       host: "srv-*-db*"
                       event_name: "*on volume /data{{n}}*"
                 """,
-            6 or 7 =>
+            6 =>
                 $$"""
                       host: { regex: '^srv-{{customer}}-(web|db|app)\d+' }
-                      event_name: { regex: '(?i)replication lag .* on shard {{n}}\b' }
+                      event_name: { regex: '(?i)replication lag .* on shard {{n}}' }
+                """,
+            7 =>
+                $$"""
+                      host: "srv-{{customer}}-db?"
+                      event_name: "*replication lag*shard {{n}}*"
                 """,
             8 =>
                 $$"""

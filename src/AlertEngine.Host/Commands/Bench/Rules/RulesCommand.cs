@@ -6,7 +6,7 @@ namespace AlertEngine.Host.Commands.Bench.Rules;
 internal sealed class RulesCommand
 {
     private readonly Option<TimeSpan?> _warmup = BenchOptions.Duration(
-        "--warmup", $"Warm-up before each measurement (3s, 500ms, 00:00:03). Default {Text.Duration(RulesSettings.DefaultWarmup)}; {Text.Duration(RulesSettings.QuickWarmup)} with --quick.",
+        "--warmup", $"Warm-up before each measurement (5s, 500ms, 00:00:05). Default {Text.Duration(RulesSettings.DefaultWarmup)}; {Text.Duration(RulesSettings.QuickWarmup)} with --quick.",
         allowZero: true, TimeSpan.FromHours(1));
 
     private readonly Option<TimeSpan?> _duration = BenchOptions.Duration(

@@ -18,12 +18,12 @@ internal sealed record RulesSettings(TimeSpan Warmup, TimeSpan Duration, long Ma
     /// <summary>Target: classified events/s on one core with the generated 1,000-rule set (issue #4).</summary>
     public const double GeneratedTarget = 20_000;
 
-    public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan QuickWarmup = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan QuickDuration = TimeSpan.FromSeconds(1);
 
-    /// <summary>The full run (warm-up 3s, measure 5s per set), or with <paramref name="quick"/> the smoke run (500ms, 1s).</summary>
+    /// <summary>The full run (warm-up 5s, measure 5s per set), or with <paramref name="quick"/> the smoke run (500ms, 1s).</summary>
     public static RulesSettings Defaults(bool quick, bool enforce) => new(
         quick ? QuickWarmup : DefaultWarmup,
         quick ? QuickDuration : DefaultDuration,
