@@ -34,6 +34,8 @@ public sealed class AppSettingsExampleTests
         { "pipeline batch above 10000", "Pipeline:BatchSize", "10001" },
         { "busy timeout of an hour", "Storage:BusyTimeout", "01:00:00" },
         { "no database path", "Storage:DatabasePath", "" },
+        { "checkpoint interval of zero", "Storage:CheckpointInterval", "00:00:00" },
+        { "WAL cap below 1 MiB", "Storage:MaxWalBytes", "1048575" },
         { "secret too short", "Zabbix:Servers:main:WebhookSecret", "short" },
     };
 
