@@ -14,12 +14,14 @@ internal sealed class TextPattern
     private static readonly string[] Keys = ["glob", "regex"];
 
     private readonly Glob? _glob;
+    private readonly string? _regexPrefix;
 
     private TextPattern(string description, Glob? glob, Regex? regex)
     {
         Description = description;
         _glob = glob;
         Regex = regex;
+        _regexPrefix = regex is null ? null : RegexPrefix.Of(regex.ToString());
     }
 
     /// <summary>How the pattern reads in an explanation: <c>glob 'srv-nc-*'</c>.</summary>
@@ -38,6 +40,11 @@ internal sealed class TextPattern
         if (_glob is not null)
         {
             return _glob.IsMatch(value);
+        }
+
+        if (_regexPrefix is not null && !value.StartsWith(_regexPrefix, StringComparison.Ordinal))
+        {
+            return false;
         }
 
         try
