@@ -44,6 +44,8 @@ public static class AlertEngineRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 
         // Ingest: webhook → inbox (group commit) → doorbell.
         services.AddSingleton<Doorbell>();

@@ -35,6 +35,8 @@ public sealed class AppSettingsExampleTests
         { "pipeline batch above 10000", "Pipeline:BatchSize", "10001" },
         { "busy timeout of an hour", "Storage:BusyTimeout", "01:00:00" },
         { "no database path", "Storage:DatabasePath", "" },
+        { "checkpoint interval of zero", "Storage:CheckpointInterval", "00:00:00" },
+        { "WAL cap below 1 MiB", "Storage:MaxWalBytes", "1048575" },
         { "secret too short", "Zabbix:Servers:main:WebhookSecret", "short" },
         { "API token shorter than 32", "Api:Tokens:desk", "only-31-characters-long-0123456" },
         { "API token still the placeholder", "Api:Tokens:desk", "CHANGE-ME-but-long-enough-to-pass-the-length-check" },
