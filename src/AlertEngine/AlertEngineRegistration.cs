@@ -4,6 +4,8 @@ using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
+using AlertEngine.Tickets;
+using AlertEngine.Tickets.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,8 @@ public static class AlertEngineRegistration
         services.AddOptions<ZabbixOptions>().BindConfiguration(ZabbixOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
 
         // The engine's own metrics (GET /metrics), one registry per engine.
         services.AddSingleton<EngineMetrics>();
@@ -40,6 +44,8 @@ public static class AlertEngineRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 
         // Ingest: webhook → inbox (group commit) → doorbell.
         services.AddSingleton<Doorbell>();
@@ -56,6 +62,10 @@ public static class AlertEngineRegistration
         services.AddSingleton<IEventStage, CorrelateStage>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
+
+        // The ticket API's writes: people open tickets and move them, at the same write gate.
+        services.AddSingleton<ApiTokenAuthenticator>();
+        services.AddSingleton<TicketDesk>();
 
         return services;
     }

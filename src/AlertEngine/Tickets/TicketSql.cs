@@ -1,7 +1,7 @@
 namespace AlertEngine.Tickets;
 
-/// <summary>The ticket tables' queries (schema in Storage/Migrations/0001).</summary>
-internal static class TicketSql
+/// <summary>The ticket tables' queries (schema in Storage/Migrations/0001 to 0003).</summary>
+internal static partial class TicketSql
 {
     private const string TicketColumns = """
         id AS Id, number AS Number, type AS Type, state AS State, level AS Level, customer AS Customer, team AS Team,
@@ -10,7 +10,8 @@ internal static class TicketSql
         first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, opened_at AS OpenedAt,
         acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at AS ResolvedAt,
         resolved_by AS ResolvedBy, closed_at AS ClosedAt, updated_at AS UpdatedAt,
-        rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels
+        rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels,
+        description AS Description, closed_by AS ClosedBy
         """;
 
     /// The ticket a Zabbix problem event was folded into, if any (primary key of ticket_events).

@@ -9,7 +9,7 @@ namespace AlertEngine.Tickets;
 /// Reads and writes tickets, their Zabbix events and their timelines. Writes run in the
 /// caller's session (the pipeline's transaction); reads may use any open connection.
 /// </summary>
-public static class TicketStore
+public static partial class TicketStore
 {
     public static Ticket? FindByEvent(DbSession session, string server, string eventId) =>
         Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByEvent, new { server, eventId }, session.Transaction));
@@ -140,6 +140,8 @@ public static class TicketStore
         Page = r.PagePolicy,
         SuppressedBy = r.SuppressedBy,
         Labels = r.Labels is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.Labels) ?? [],
+        Description = r.Description,
+        ClosedBy = r.ClosedBy,
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -173,6 +175,8 @@ public static class TicketStore
         public string? PagePolicy { get; set; }
         public string? SuppressedBy { get; set; }
         public string? Labels { get; set; }
+        public string? Description { get; set; }
+        public string? ClosedBy { get; set; }
     }
 
     private sealed class EventRow

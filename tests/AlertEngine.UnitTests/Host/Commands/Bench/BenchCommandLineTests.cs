@@ -19,6 +19,7 @@ public sealed class BenchCommandLineTests
         new[] { "bench", "ingest", "--quick", "--concurrency", "1,64", "--enforce" },
         new[] { "bench", "startup", "--runs", "3" },
         new[] { "bench", "memory", "--events", "5000", "--max-time", "5m" },
+        new[] { "bench", "rules", "--quick", "--duration", "2s", "--warmup", "0", "--enforce" },
         new[] { "bench", "overload", "--rate", "12000", "--duration", "20s", "--max-in-flight", "3000", "--queue-capacity", "300" },
         new[] { "bench", "storm" },
         new[] { "bench", "storm", "--quick", "--json", "storm.json" },
@@ -45,6 +46,8 @@ public sealed class BenchCommandLineTests
     [InlineData("storm", "--events", "0")]
     [InlineData("storm", "--hosts", "0")]
     [InlineData("storm", "--seed", "-1")]
+    [InlineData("rules", "--duration", "0")]
+    [InlineData("rules", "--max-events", "0")]
     public void Parse_OutOfRange_Error(string command, string option, string value)
     {
         var parse = EngineCommandLine.Create().Parse(["bench", command, option, value]);
