@@ -1,5 +1,6 @@
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Storage;
+using AlertEngine.Tickets.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -12,12 +13,19 @@ internal sealed partial class StartupBanner(
     IServer server,
     SqliteConnectionFactory connections,
     IOptions<ZabbixOptions> zabbix,
+    ApiTokenAuthenticator apiTokens,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(() =>
         {
+            // A warning, so it is said even when the log shows only warnings.
+            if (apiTokens.Names.Count == 0)
+            {
+                LogNoApiTokens(logger);
+            }
+
             if (!logger.IsEnabled(LogLevel.Information))
             {
                 return;
@@ -36,6 +44,12 @@ internal sealed partial class StartupBanner(
                 LogServers(logger, names);
             }
 
+            var tokenNames = string.Join(", ", apiTokens.Names);
+            if (tokenNames.Length > 0)
+            {
+                LogApiTokens(logger, tokenNames);
+            }
+
             LogPager(logger);
         });
         return Task.CompletedTask;
@@ -51,6 +65,12 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix servers accepted on /api/v1/zabbix/<name>/events: {Servers}")]
     private static partial void LogServers(ILogger logger, string servers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API token is configured: the ticket API (/api/v1/tickets) answers 401 until Api:Tokens:<name> is set (see README)")]
+    private static partial void LogNoApiTokens(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket API tokens accepted (names only): {TokenNames}")]
+    private static partial void LogApiTokens(ILogger logger, string tokenNames);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pager: dry-run (paging arrives with a later issue; nothing is sent)")]
     private static partial void LogPager(ILogger logger);

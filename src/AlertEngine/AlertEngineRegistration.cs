@@ -4,6 +4,8 @@ using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
+using AlertEngine.Tickets;
+using AlertEngine.Tickets.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,8 @@ public static class AlertEngineRegistration
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrelateOptions>().BindConfiguration(CorrelateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
 
         // The engine's own metrics (GET /metrics), one registry per engine.
         services.AddSingleton<EngineMetrics>();
@@ -42,6 +46,8 @@ public static class AlertEngineRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<WalCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 
         // Ingest: webhook → inbox (group commit) → doorbell.
         services.AddSingleton<Doorbell>();
@@ -58,6 +64,10 @@ public static class AlertEngineRegistration
         services.AddSingleton<IEventStage, CorrelateStage>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
+
+        // The ticket API's writes: people open tickets and move them, at the same write gate.
+        services.AddSingleton<ApiTokenAuthenticator>();
+        services.AddSingleton<TicketDesk>();
 
         // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
         services.AddSingleton<ProblemQuietCheck>();

@@ -75,17 +75,35 @@ class ZabbixApi:
 
 
 class Engine:
-    """AlertEngine's HTTP API."""
+    """AlertEngine's HTTP API; the ticket API calls carry the API token (Api:Tokens:<name>)."""
 
-    def __init__(self, base_url):
+    def __init__(self, base_url, api_token=None):
         self.base_url = base_url.rstrip("/")
+        self.api_token = api_token
 
-    def get(self, path):
+    def request(self, method, path, body=None, token=True):
+        """(status, JSON body or text); token=False sends no Authorization header, a string sends that one."""
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        bearer = self.api_token if token is True else token or None
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base_url + path, data=data, method=method, headers=headers)
         try:
-            with _OPENER.open(self.base_url + path, timeout=30) as response:
+            with _OPENER.open(request, timeout=30) as response:
                 return response.status, json.load(response)
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace")
+            text = error.read().decode(errors="replace")
+            try:
+                return error.code, json.loads(text)
+            except ValueError:
+                return error.code, text
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, body=None, token=True):
+        return self.request("POST", path, body, token)
 
     def _ok(self, path):
         status, body = self.get(path)

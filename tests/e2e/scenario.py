@@ -69,7 +69,8 @@ class Scenario:
         self.args = args
         self.report = Report()
         self.api = ZabbixApi(args.zabbix_api)
-        self.engine = Engine(args.engine_url)
+        with open(args.engine_api_token_file, encoding="utf-8") as f:
+            self.engine = Engine(args.engine_url, f.read().strip())
         self.sender = Sender(args.zabbix_port)
         with open(args.mediatype, encoding="utf-8") as f:
             self.yaml_text = f.read()
@@ -259,6 +260,27 @@ class Scenario:
         assert recovered == int(recovery["clock"]), \
             f"ticket {ticket['number']} recoveredAt {event.get('recoveredAt')}, Zabbix clock {iso(recovery['clock'])}"
 
+    # -- the ticket API -----------------------------------------------------------------------
+
+    def close_through_api(self):
+        trigger = self.world.triggers[5]
+        self.report.case("the ticket API closes a resolved ALERT with the e2e token's name as actor; "
+                         "a second close is 409, no token is 401", lambda: self._check_close(trigger))
+
+    def _check_close(self, trigger):
+        number = wait_for(lambda: self.ticket_for(trigger, want="resolved"), timeout=EXPECT_SECONDS)["number"]
+        status, body = self.engine.post(f"/api/v1/tickets/{number}/close", token=False)
+        assert status == 401, f"close without a token: {status} {body}"
+        status, body = self.engine.post(f"/api/v1/tickets/{number}/close", {"by": "e2e harness", "text": "verified"})
+        assert status == 200, f"close: {status} {body}"
+        assert body.get("state") == "closed" and body.get("closedBy") == "e2e harness (e2e)", \
+            f"ticket {number} after close: state {body.get('state')}, closedBy {body.get('closedBy')!r}"
+        last = body.get("timeline", [])[-1]
+        assert (last.get("kind"), last.get("actor"), last.get("channel")) == ("closed", "e2e harness (e2e)", "api"), \
+            f"last timeline entry {last}"
+        status, body = self.engine.post(f"/api/v1/tickets/{number}/close")
+        assert status == 409 and f"ticket {number} is closed" in str(body), f"second close: {status} {body}"
+
     # -- delivery and health ------------------------------------------------------------------
 
     def check_deliveries(self):
@@ -322,6 +344,7 @@ class Scenario:
             self.acknowledge()
             self.check_wrong_token()
             self.recover()
+            self.close_through_api()
             self.check_deliveries()
 
     def run(self):
@@ -351,6 +374,7 @@ def main():
     parser.add_argument("--zabbix-conf", required=True, help="zabbix_server.conf, for -R config_cache_reload")
     parser.add_argument("--engine-url", required=True)
     parser.add_argument("--engine-token-file", required=True)
+    parser.add_argument("--engine-api-token-file", required=True, help="the secret of the engine's Api:Tokens:e2e")
     parser.add_argument("--server-name", required=True, help="{$ALERTENGINE.SERVER}")
     parser.add_argument("--mediatype", required=True, help="samples/zabbix/alertengine_mediatype_6.0.yaml")
     parser.add_argument("--template", required=True, help="samples/zabbix/alertengine_template_6.0.yaml")

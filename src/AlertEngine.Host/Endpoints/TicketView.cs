@@ -12,6 +12,7 @@ internal sealed record TicketView
     public string? Customer { get; init; }
     public string? Team { get; init; }
     public required string Title { get; init; }
+    public string? Description { get; init; }
     public string? ZabbixServer { get; init; }
     public string? TriggerId { get; init; }
     public string? Host { get; init; }
@@ -25,6 +26,8 @@ internal sealed record TicketView
     public string? AcknowledgedBy { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? ResolvedBy { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? ClosedBy { get; init; }
     public string? Rule { get; init; }
     public string? Page { get; init; }
     public bool Suppressed { get; init; }
@@ -60,6 +63,7 @@ internal sealed record TicketView
         Customer = t.Customer,
         Team = t.Team,
         Title = t.Title,
+        Description = t.Description,
         ZabbixServer = t.ZabbixServer,
         TriggerId = t.TriggerId,
         Host = t.Host,
@@ -73,6 +77,8 @@ internal sealed record TicketView
         AcknowledgedBy = t.AcknowledgedBy,
         ResolvedAt = t.ResolvedAt,
         ResolvedBy = t.ResolvedBy,
+        ClosedAt = t.ClosedAt,
+        ClosedBy = t.ClosedBy,
         Rule = t.Rule,
         Page = t.Page,
         Suppressed = t.SuppressedBy is not null,

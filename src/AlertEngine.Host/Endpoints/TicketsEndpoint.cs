@@ -5,7 +5,8 @@ namespace AlertEngine.Host.Endpoints;
 
 /// <summary>
 /// <c>GET /api/v1/tickets</c> (filters: state, level, customer, type, limit) and
-/// <c>GET /api/v1/tickets/{number}</c> with the ticket's Zabbix events and timeline.
+/// <c>GET /api/v1/tickets/{number}</c> with the ticket's Zabbix events and timeline; the writes
+/// are in <see cref="TicketWritesEndpoint"/>. Every call needs an API token (<see cref="ApiTokenFilter"/>).
 /// </summary>
 internal static class TicketsEndpoint
 {
@@ -14,8 +15,23 @@ internal static class TicketsEndpoint
 
     public static void MapTickets(this WebApplication app)
     {
-        app.MapGet("/api/v1/tickets", List);
-        app.MapGet("/api/v1/tickets/{number}", Get);
+        var tickets = app.MapGroup("/api/v1/tickets").AddEndpointFilter(ApiTokenFilter.CheckAsync);
+        tickets.MapGet("", List);
+        tickets.MapGet("/{number}", Get);
+        tickets.MapTicketWrites();
+    }
+
+    /// <summary>The single-ticket view: the ticket with its Zabbix events and its timeline.</summary>
+    public static TicketView Detail(SqliteConnectionFactory connections, Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        using var connection = connections.Open();
+        return TicketView.From(ticket) with
+        {
+            Events = TicketStore.ListEvents(connection, ticket.Id),
+            Timeline = TicketStore.ListTimeline(connection, ticket.Id),
+            Alerts = ticket.Type == TicketType.PROBLEM ? TicketStore.ListLinkedAlerts(connection, ticket.Id) : null,
+        };
     }
 
     private static IResult List(HttpRequest request, SqliteConnectionFactory connections)
@@ -59,18 +75,14 @@ internal static class TicketsEndpoint
 
     private static IResult Get(string number, SqliteConnectionFactory connections)
     {
-        using var connection = connections.Open();
-        var ticket = TicketStore.FindByNumber(connection, number);
-        if (ticket is null)
+        Ticket? ticket;
+        using (var connection = connections.Open())
         {
-            return Results.Problem($"There is no ticket {number}.", statusCode: 404, title: "Ticket not found");
+            ticket = TicketStore.FindByNumber(connection, number);
         }
 
-        return Results.Ok(TicketView.From(ticket) with
-        {
-            Events = TicketStore.ListEvents(connection, ticket.Id),
-            Timeline = TicketStore.ListTimeline(connection, ticket.Id),
-            Alerts = ticket.Type == TicketType.PROBLEM ? TicketStore.ListLinkedAlerts(connection, ticket.Id) : null,
-        });
+        return ticket is null
+            ? Results.Problem($"There is no ticket {number}.", statusCode: 404, title: "Ticket not found")
+            : Results.Ok(Detail(connections, ticket));
     }
 }

@@ -11,16 +11,18 @@ internal sealed class FieldMatcher(string field, IReadOnlyList<TextPattern> patt
 {
     public string Field { get; } = field;
 
-    public IReadOnlyList<TextPattern> Patterns { get; } = patterns;
+    private readonly TextPattern[] _patterns = [.. patterns];
+
+    public IReadOnlyList<TextPattern> Patterns => _patterns;
 
     public int Cost { get; } = cost;
 
     public bool Matches(RuleInput input)
     {
         var found = values(input);
-        for (var p = 0; p < Patterns.Count; p++)
+        for (var p = 0; p < _patterns.Length; p++)
         {
-            if (found.AnyMatch(Patterns[p]))
+            if (found.AnyMatch(_patterns[p]))
             {
                 return true;
             }
@@ -85,7 +87,8 @@ internal readonly struct FieldValues(string? first, string? second = null, IRead
 {
     public bool AnyMatch(TextPattern pattern)
     {
-        if (pattern.IsMatch(first) || (second is not null && pattern.IsMatch(second)))
+        // The visible host name is usually the technical one: test the same text once.
+        if (pattern.IsMatch(first) || (second is not null && !string.Equals(second, first, StringComparison.Ordinal) && pattern.IsMatch(second)))
         {
             return true;
         }

@@ -11,6 +11,9 @@ internal sealed class RuleMatcher
 {
     public static readonly string[] Keys = ["server", "severity", "event_name", "host", "host_group", "tag", "customer", "time"];
 
+    /// <summary>Every severity 0–5, and bit 6 for a number outside them (which only a block without a severity condition matches).</summary>
+    public const int AnySeverity = 0b111_1111;
+
     private readonly IEventMatcher[] _matchers;
 
     private RuleMatcher(IEventMatcher[] matchers)
@@ -21,12 +24,19 @@ internal sealed class RuleMatcher
             .Where(p => p.Regex is not null)
             .SelectMany(p => p.Regex!.GetGroupNames().Where(n => !int.TryParse(n, out _)))
             .ToHashSet(StringComparer.Ordinal);
+        Severities = _matchers.OfType<SeverityMatcher>().Aggregate(AnySeverity, (mask, m) => mask & m.Allowed);
     }
 
     public static RuleMatcher Everything { get; } = new([]);
 
     /// <summary>The named regex groups this block can capture, for <c>{match.NAME}</c>.</summary>
     public IReadOnlySet<string> CaptureNames { get; }
+
+    /// <summary>
+    /// The severities the block can match (see <see cref="AnySeverity"/>): an event of any other
+    /// severity fails its severity condition, so the rule set need not try the block at all.
+    /// </summary>
+    public int Severities { get; }
 
     public bool Matches(RuleInput input)
     {

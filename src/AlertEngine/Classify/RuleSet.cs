@@ -16,15 +16,23 @@ public sealed partial class RuleSet
 
     private static readonly RuleTemplate DefaultKey = RuleTemplate.Parse(new RuleYaml("(built-in)"), new YamlDotNet.RepresentationModel.YamlScalarNode(), DefaultCorrelateBy, "correlate_by")!;
 
+    /// <summary>
+    /// For each Zabbix severity 0–5 (and, last, any other number) the rules that can match it, in
+    /// order: classifying skips the rules whose severity condition rules the event out.
+    /// </summary>
+    private readonly Rule[][] _bySeverity;
+    private readonly Rule[] _all;
+
     internal RuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<MaintenanceWindow> maintenance, RuleSettings settings, IReadOnlyList<string> files)
     {
-        Rules = rules;
+        _all = [.. rules];
+        _bySeverity = [.. Enumerable.Range(0, 7).Select(bit => rules.Where(r => ((r.Match.Severities >> bit) & 1) == 1).ToArray())];
         Maintenance = maintenance;
         Settings = settings;
         Files = files;
     }
 
-    internal IReadOnlyList<Rule> Rules { get; }
+    internal IReadOnlyList<Rule> Rules => _all;
 
     internal IReadOnlyList<MaintenanceWindow> Maintenance { get; }
 
@@ -59,8 +67,12 @@ public sealed partial class RuleSet
     {
         var input = new RuleInput(e, at, Settings);
         var result = new Decision();
-        foreach (var rule in Rules)
+
+        // An explanation lists every rule; a classification only tries those that can match the severity.
+        var rules = trace is null ? _bySeverity[e.Severity is >= 0 and <= 5 ? e.Severity : 6] : _all;
+        for (var i = 0; i < rules.Length; i++)
         {
+            var rule = rules[i];
             if (!rule.Match.Matches(input))
             {
                 trace?.Add(new RuleVerdict(rule.Name, rule.Where, false, rule.Match.Mismatch(input), []));

@@ -13,6 +13,9 @@ internal sealed class SeverityMatcher(int allowed, string description) : IEventM
 
     public int Cost => 0;
 
+    /// <summary>The severities it accepts, one bit per Zabbix number 0–5.</summary>
+    public int Allowed => allowed;
+
     public bool Matches(RuleInput input) => ((allowed >> input.Event.Severity) & 1) == 1 && input.Event.Severity is >= 0 and <= 5;
 
     public string Mismatch(RuleInput input) =>

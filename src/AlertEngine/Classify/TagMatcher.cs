@@ -13,13 +13,15 @@ internal sealed class TagMatcher(IReadOnlyList<TagCondition> conditions) : IEven
 
     public int Cost => 2;
 
-    public IReadOnlyList<TagCondition> Conditions { get; } = conditions;
+    private readonly TagCondition[] _conditions = [.. conditions];
+
+    public IReadOnlyList<TagCondition> Conditions => _conditions;
 
     public bool Matches(RuleInput input)
     {
-        for (var i = 0; i < Conditions.Count; i++)
+        for (var i = 0; i < _conditions.Length; i++)
         {
-            if (!Conditions[i].Matches(input))
+            if (!_conditions[i].Matches(input))
             {
                 return false;
             }

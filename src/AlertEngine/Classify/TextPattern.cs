@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -6,21 +5,23 @@ namespace AlertEngine.Classify;
 
 /// <summary>
 /// One text pattern of a matcher, compiled once per load: a plain word or glob
-/// (<c>srv-nc-*</c>, case-insensitive) or <c>{ regex: ... }</c> (as written; add <c>(?i)</c> to
-/// ignore case). Simple globs become prefix, suffix or contains checks instead of regexes.
+/// (<c>srv-nc-*</c>, case-insensitive, see <see cref="Glob"/>) or <c>{ regex: ... }</c> (as written; add
+/// <c>(?i)</c> to ignore case).
 /// </summary>
 internal sealed class TextPattern
 {
     private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(50);
     private static readonly string[] Keys = ["glob", "regex"];
 
-    private readonly Func<string, bool> _test;
+    private readonly Glob? _glob;
+    private readonly string? _regexPrefix;
 
-    private TextPattern(string description, Func<string, bool> test, Regex? regex)
+    private TextPattern(string description, Glob? glob, Regex? regex)
     {
         Description = description;
-        _test = test;
+        _glob = glob;
         Regex = regex;
+        _regexPrefix = regex is null ? null : RegexPrefix.Of(regex.ToString());
     }
 
     /// <summary>How the pattern reads in an explanation: <c>glob 'srv-nc-*'</c>.</summary>
@@ -36,9 +37,19 @@ internal sealed class TextPattern
             return false;
         }
 
+        if (_glob is not null)
+        {
+            return _glob.IsMatch(value);
+        }
+
+        if (_regexPrefix is not null && !value.StartsWith(_regexPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         try
         {
-            return _test(value);
+            return Regex!.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -78,47 +89,7 @@ internal sealed class TextPattern
         return glob is null ? null : FromGlob(glob);
     }
 
-    public static TextPattern FromGlob(string glob)
-    {
-        var description = $"glob '{glob}'";
-        var star = glob.IndexOf('*', StringComparison.Ordinal);
-        var hasQuestion = glob.Contains('?', StringComparison.Ordinal);
-        var inner = glob.Trim('*');
-        var simple = !hasQuestion && !inner.Contains('*', StringComparison.Ordinal);
-        if (star < 0 && !hasQuestion)
-        {
-            return new TextPattern(description, v => string.Equals(v, glob, StringComparison.OrdinalIgnoreCase), null);
-        }
-
-        if (simple && glob.Length > 1 && glob.StartsWith('*') && glob.EndsWith('*'))
-        {
-            return new TextPattern(description, v => v.Contains(inner, StringComparison.OrdinalIgnoreCase), null);
-        }
-
-        if (simple && glob.EndsWith('*') && !glob.StartsWith('*'))
-        {
-            return new TextPattern(description, v => v.StartsWith(inner, StringComparison.OrdinalIgnoreCase), null);
-        }
-
-        if (simple && glob.StartsWith('*') && !glob.EndsWith('*'))
-        {
-            return new TextPattern(description, v => v.EndsWith(inner, StringComparison.OrdinalIgnoreCase), null);
-        }
-
-        var pattern = new StringBuilder("^");
-        foreach (var c in glob)
-        {
-            pattern.Append(c switch
-            {
-                '*' => ".*",
-                '?' => ".",
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-
-        var regex = new Regex(pattern.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexBudget);
-        return new TextPattern(description, regex.IsMatch, null);
-    }
+    public static TextPattern FromGlob(string glob) => new($"glob '{glob}'", new Glob(glob), null);
 
     /// <summary>Reads a scalar as a regex.</summary>
     public static TextPattern? ReadRegex(RuleYaml yaml, YamlNode node, string what)
@@ -132,7 +103,7 @@ internal sealed class TextPattern
         try
         {
             var regex = new Regex(text, RegexOptions.CultureInvariant, RegexBudget);
-            return new TextPattern($"regex '{text}'", regex.IsMatch, regex);
+            return new TextPattern($"regex '{text}'", null, regex);
         }
         catch (ArgumentException ex)
         {

@@ -5,29 +5,44 @@ namespace AlertEngine.Storage;
 
 /// <summary>
 /// Opens connections to the engine's database. The only place that sets pragmas: WAL journal,
-/// FULL sync (a committed event survives a power cut), foreign keys and the busy timeout.
+/// FULL sync (a committed event survives a power cut), foreign keys, the busy timeout, and the
+/// WAL's cap: below <see cref="StorageOptions.MaxWalBytes"/> <see cref="WalCheckpointer"/> copies
+/// the WAL in the background; past it every commit checkpoints inline (SQLite's autocheckpoint),
+/// and a WAL file that grew past it is cut back to it when the WAL starts over (journal_size_limit).
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
+    /// <summary>SQLite's default page size, which the engine never changes.</summary>
+    public const int PageSize = 4096;
+
     private readonly string _connectionString;
-    private readonly int _busyTimeoutMs;
+    private readonly string _pragmas;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         DatabasePath = Path.GetFullPath(options.Value.DatabasePath);
-        _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+        var busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = Math.Max(1, _busyTimeoutMs / 1000),
+            DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000),
         }.ToString();
+        // Every connection gets the same value: pooled connections keep their pragmas, so a
+        // per-caller value would leak from one user of a pooled connection to the next.
+        var maxWalBytes = options.Value.MaxWalBytes;
+        _pragmas =
+            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs}; "
+            + $"PRAGMA wal_autocheckpoint={maxWalBytes / PageSize}; PRAGMA journal_size_limit={maxWalBytes};";
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The absolute path of the database's write-ahead log.</summary>
+    public string WalPath => DatabasePath + "-wal";
 
     /// <summary>Creates the database folder when it does not exist yet.</summary>
     public void EnsureFolder()
@@ -45,8 +60,7 @@ public sealed class SqliteConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText =
-            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeoutMs};";
+        pragmas.CommandText = _pragmas;
         pragmas.ExecuteNonQuery();
         return connection;
     }

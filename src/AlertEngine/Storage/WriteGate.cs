@@ -2,9 +2,10 @@ namespace AlertEngine.Storage;
 
 /// <summary>
 /// The one in-process turn at SQLite's single write lock. The inbox writer and the pipeline
-/// runner take it around their transactions, so a waiting writer is woken the moment the
-/// other commits instead of sleeping in SQLite's busy handler (which backs off up to 100 ms),
-/// and the runner can see that intake is waiting and hand the turn over early.
+/// runner take it around their transactions (so do the health check and the WAL checkpointer's
+/// short finishing copy), so a waiting writer is woken the moment the other commits instead of
+/// sleeping in SQLite's busy handler (which backs off up to 100 ms), and the runner can see that
+/// intake is waiting and hand the turn over early.
 /// </summary>
 public sealed class WriteGate : IDisposable
 {

@@ -26,6 +26,13 @@ public sealed record Ticket
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? ResolvedBy { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Who closed it (a token name, or "by (token name)"), or null while not closed.</summary>
+    public string? ClosedBy { get; init; }
+
+    /// <summary>Free text written when the ticket was opened through the API, or null.</summary>
+    public string? Description { get; init; }
+
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The rule that decided the ticket's level and routing, if any.</summary>

@@ -1,6 +1,6 @@
 namespace AlertEngine.Tickets;
 
-/// <summary>The ticket tables' queries (schema in Storage/Migrations/0001).</summary>
+/// <summary>The ticket tables' queries (schema in Storage/Migrations/0001 to 0003).</summary>
 internal static partial class TicketSql
 {
     private const string TicketColumns = """
@@ -12,7 +12,8 @@ internal static partial class TicketSql
         resolved_by AS ResolvedBy, closed_at AS ClosedAt, updated_at AS UpdatedAt,
         rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels,
         flaps AS Flaps, last_flap_at AS LastFlapAt, problem_ticket_id AS ProblemTicketId, quiet_seconds AS QuietSeconds,
-        (SELECT p.number FROM tickets p WHERE p.id = tickets.problem_ticket_id) AS ProblemNumber
+        (SELECT p.number FROM tickets p WHERE p.id = tickets.problem_ticket_id) AS ProblemNumber,
+        description AS Description, closed_by AS ClosedBy
         """;
 
     /// The ticket a Zabbix problem event was folded into, if any (primary key of ticket_events).

@@ -146,6 +146,8 @@ public static partial class TicketStore
         ProblemTicketId = r.ProblemTicketId,
         ProblemNumber = r.ProblemNumber,
         Quiet = r.QuietSeconds is { } quiet ? TimeSpan.FromSeconds(quiet) : null,
+        Description = r.Description,
+        ClosedBy = r.ClosedBy,
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -184,6 +186,8 @@ public static partial class TicketStore
         public long? ProblemTicketId { get; set; }
         public string? ProblemNumber { get; set; }
         public long? QuietSeconds { get; set; }
+        public string? Description { get; set; }
+        public string? ClosedBy { get; set; }
     }
 
     private sealed class EventRow

@@ -12,6 +12,8 @@ public sealed class StartupValidationTests
         { "Pipeline:PollInterval", "00:00:00", "Pipeline:PollInterval" },
         { "Zabbix:Servers:zbx-a:WebhookSecret", "short", "Zabbix:Servers:zbx-a:WebhookSecret" },
         { "Zabbix:Servers:bad name!:WebhookSecret", "a-long-enough-secret-value", "Zabbix:Servers:bad name!" },
+        { "Api:Tokens:desk", "shorter-than-32-characters", "Api:Tokens:desk" },
+        { "Api:Tokens:copy", EngineHost.DeskSecret, "Api:Tokens:copy" },
     };
 
     [Theory]

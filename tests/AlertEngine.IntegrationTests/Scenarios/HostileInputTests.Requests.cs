@@ -94,6 +94,33 @@ public sealed partial class HostileInputTests
             : (request, new Expected([404]));
     }
 
+    /// <summary>
+    /// Methods the routes do not take (405), and POST /api/v1/tickets without a body: it opens
+    /// tickets, so it is a 400 naming the body, and changes nothing.
+    /// </summary>
+    private static (HttpRequestMessage, Expected) MethodRequest(Random r, string number)
+    {
+        var method = r.Pick([HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete]);
+        var path = r.Pick(["/api/v1/tickets", $"/api/v1/tickets/{number}", "/healthz"]);
+        var request = new HttpRequestMessage(method, path);
+        return method == HttpMethod.Post && path == "/api/v1/tickets"
+            ? (request, new Expected([400], ErrorFields: ["body"]))
+            : (request, new Expected([405]));
+    }
+
+    /// <summary>
+    /// The engine's client sends the desk's API token; a hostile Authorization header replaces it,
+    /// so a ticket API call the routes take is then refused with 401 before anything else (a path
+    /// that dot segments move out of the API may still be a 404).
+    /// </summary>
+    private static Expected WithHostileAuthorization(HttpRequestMessage request, Expected expected)
+    {
+        var toTicketApi = request.RequestUri!.OriginalString.StartsWith("/api/v1/tickets", StringComparison.Ordinal);
+        return !toTicketApi || !request.Headers.Contains("Authorization") || expected.Statuses is [405] ? expected
+            : expected.Statuses.Contains(200) && expected.Statuses.Contains(404) ? new Expected([401, 404])
+            : new Expected([401]);
+    }
+
     /// <summary>The body with a hostile content type: none, wrong, or a charset it is not in; sometimes without a length.</summary>
     private static HttpContent HostileContent(Random r, byte[] body)
     {

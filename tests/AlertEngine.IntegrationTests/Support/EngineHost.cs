@@ -13,7 +13,8 @@ namespace AlertEngine.IntegrationTests.Support;
 
 /// <summary>
 /// The whole engine, built exactly as `alertengine` builds it, on the ASP.NET test server,
-/// over a real SQLite file. Two Zabbix servers are configured: <c>zbx-a</c> and <c>zbx-b</c>.
+/// over a real SQLite file. Two Zabbix servers are configured: <c>zbx-a</c> and <c>zbx-b</c>;
+/// two ticket API tokens: <c>desk</c> (which <see cref="Client"/> sends) and <c>night-tool</c>.
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
@@ -21,15 +22,20 @@ internal sealed class EngineHost : IAsyncDisposable
     public const string ServerB = "zbx-b";
     public const string SecretA = "secret-for-zbx-a-0001";
     public const string SecretB = "secret-for-zbx-b-0002";
+    public const string DeskToken = "desk";
+    public const string DeskSecret = "api-token-for-the-desk-0001-abcdefgh";
+    public const string ToolToken = "night-tool";
+    public const string ToolSecret = "api-token-for-the-night-tool-0002-ijkl";
 
     private EngineHost(WebApplication app)
     {
         App = app;
-        Client = app.GetTestClient();
+        Client = CreateClient(DeskSecret);
     }
 
     public WebApplication App { get; }
 
+    /// <summary>A client that sends the <c>desk</c> API token on every request.</summary>
     public HttpClient Client { get; }
 
     public SqliteConnectionFactory Connections => App.Services.GetRequiredService<SqliteConnectionFactory>();
@@ -54,16 +60,38 @@ internal sealed class EngineHost : IAsyncDisposable
             [$"Zabbix:Servers:{ServerA}:WebhookSecret"] = SecretA,
             [$"Zabbix:Servers:{ServerB}:WebhookSecret"] = SecretB,
             ["Pipeline:PollInterval"] = "00:00:00.200",
+            [$"Api:Tokens:{DeskToken}"] = DeskSecret,
+            [$"Api:Tokens:{ToolToken}"] = ToolSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            config[key] = value;
+            // A null value removes a default (e.g. no API tokens at all).
+            if (value is null)
+            {
+                config.Remove(key);
+            }
+            else
+            {
+                config[key] = value;
+            }
         }
 
         builder.Configuration.AddInMemoryCollection(config);
         var app = builder.Build().MapEngine();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new EngineHost(app);
+    }
+
+    /// <summary>A client of this engine that sends <c>Authorization: Bearer {bearer}</c>, or no Authorization header when null.</summary>
+    public HttpClient CreateClient(string? bearer)
+    {
+        var client = App.GetTestClient();
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        }
+
+        return client;
     }
 
     /// <summary>Posts a body to a server's webhook with its token (or the one given).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace AlertEngine.IntegrationTests.Support;
 
-/// <summary>Reads tickets through the public API, as a shift lead's tool would.</summary>
+/// <summary>Reads and writes tickets through the public API with the <c>desk</c> token, as a shift lead's tool would.</summary>
 internal static class TicketApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -17,6 +17,33 @@ internal static class TicketApi
 
     public static async Task<TicketDto> GetAsync(this EngineHost engine, string number) =>
         (await engine.Client.GetFromJsonAsync<TicketDto>($"/api/v1/tickets/{number}", Json, TestContext.Current.CancellationToken))!;
+
+    /// <summary>POST /api/v1/tickets with a JSON body; the raw answer, to assert on status and headers.</summary>
+    public static Task<HttpResponseMessage> PostTicketAsync(this EngineHost engine, object body, HttpClient? client = null) =>
+        (client ?? engine.Client).PostAsJsonAsync("/api/v1/tickets", body, Json, TestContext.Current.CancellationToken);
+
+    /// <summary>Opens a ticket that must be created (201); returns it.</summary>
+    public static async Task<TicketDto> OpenTicketAsync(this EngineHost engine, object body)
+    {
+        using var response = await engine.PostTicketAsync(body);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<TicketDto>(text, Json)!;
+    }
+
+    /// <summary>POST /api/v1/tickets/{number}/{action} with an optional JSON body; the raw answer.</summary>
+    public static Task<HttpResponseMessage> ActAsync(this EngineHost engine, string number, string action, object? body = null, HttpClient? client = null)
+    {
+        var uri = $"/api/v1/tickets/{Uri.EscapeDataString(number)}/{action}";
+        var c = client ?? engine.Client;
+        return body is null
+            ? c.PostAsync(uri, content: null, TestContext.Current.CancellationToken)
+            : c.PostAsJsonAsync(uri, body, Json, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Reads a ticket from an API answer.</summary>
+    public static async Task<TicketDto> ReadTicketAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<TicketDto>(Json, TestContext.Current.CancellationToken))!;
 
     internal sealed record TicketList(int Count, IReadOnlyList<TicketDto> Tickets);
 
@@ -48,7 +75,10 @@ internal static class TicketApi
         string? Problem = null,
         long? QuietSeconds = null,
         IReadOnlyList<string>? Alerts = null,
-        int? Severity = null);
+        int? Severity = null,
+        string? Description = null,
+        DateTimeOffset? ClosedAt = null,
+        string? ClosedBy = null);
 
     internal sealed record EventDto(string ZabbixServer, string EventId, string? RecoveryEventId, DateTimeOffset? RecoveredAt);
 

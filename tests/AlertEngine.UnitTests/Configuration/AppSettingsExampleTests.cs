@@ -5,6 +5,7 @@ using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
+using AlertEngine.Tickets.Api;
 using AlertEngine.UnitTests.Ingest.Zabbix;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,12 @@ public sealed class AppSettingsExampleTests
         { "pipeline batch above 10000", "Pipeline:BatchSize", "10001" },
         { "busy timeout of an hour", "Storage:BusyTimeout", "01:00:00" },
         { "no database path", "Storage:DatabasePath", "" },
+        { "checkpoint interval of zero", "Storage:CheckpointInterval", "00:00:00" },
+        { "WAL cap below 1 MiB", "Storage:MaxWalBytes", "1048575" },
         { "secret too short", "Zabbix:Servers:main:WebhookSecret", "short" },
         { "quiet check every hour and a second", "Correlate:QuietCheckInterval", "01:00:01" },
+        { "API token shorter than 32", "Api:Tokens:desk", "only-31-characters-long-0123456" },
+        { "API token still the placeholder", "Api:Tokens:desk", "CHANGE-ME-but-long-enough-to-pass-the-length-check" },
     };
 
     [Fact]
@@ -47,7 +52,9 @@ public sealed class AppSettingsExampleTests
         Assert.Contains(typeof(IngestOptions), found);
         Assert.Contains(typeof(PipelineOptions), found);
         Assert.Contains(typeof(ZabbixOptions), found);
+        Assert.Contains(typeof(ApiOptions), found);
         Assert.Contains(Validators(), v => v.OptionsType == typeof(ZabbixOptions));
+        Assert.Contains(Validators(), v => v.OptionsType == typeof(ApiOptions));
     }
 
     [Fact]
@@ -64,6 +71,7 @@ public sealed class AppSettingsExampleTests
         var failures = ValidateAll(Example());
 
         Assert.Contains(failures, f => f.Contains("Zabbix:Servers:main:WebhookSecret", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Api:Tokens:desk", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,6 +90,12 @@ public sealed class AppSettingsExampleTests
     public void Example_ListsAtLeastOneZabbixServer()
     {
         Assert.NotEmpty(ZabbixServerNames(Example()));
+    }
+
+    [Fact]
+    public void Example_ListsAtLeastOneApiToken()
+    {
+        Assert.NotEmpty(ApiTokenNames(Example()));
     }
 
     [Theory]
@@ -144,14 +158,20 @@ public sealed class AppSettingsExampleTests
            select (type, contract.GetGenericArguments()[0]),
     ];
 
-    /// <summary>What an operator exports: AlertEngine__Zabbix__Servers__{name}__WebhookSecret for every server in the example.</summary>
+    /// <summary>
+    /// What an operator exports: AlertEngine__Zabbix__Servers__{name}__WebhookSecret for every
+    /// server and AlertEngine__Api__Tokens__{name} for every API token in the example.
+    /// </summary>
     private static Dictionary<string, string> WithSecrets() =>
-        ZabbixServerNames(Example()).ToDictionary(
-            name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__WebhookSecret",
-            _ => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
+        ZabbixServerNames(Example()).Select(name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__WebhookSecret")
+            .Concat(ApiTokenNames(Example()).Select(name => $"{EnvironmentPrefix}{ApiOptions.SectionName}__Tokens__{name}"))
+            .ToDictionary(variable => variable, _ => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
 
     private static List<string> ZabbixServerNames(IConfiguration configuration) =>
         [.. configuration.GetSection($"{ZabbixOptions.SectionName}:Servers").GetChildren().Select(s => s.Key)];
+
+    private static List<string> ApiTokenNames(IConfiguration configuration) =>
+        [.. configuration.GetSection($"{ApiOptions.SectionName}:Tokens").GetChildren().Select(s => s.Key)];
 
     /// <summary>
     /// The example file with environment variables on top, read as the engine's AlertEngine__-prefixed
@@ -211,10 +231,12 @@ public sealed class AppSettingsExampleTests
             }
 
             var propertyType = property.PropertyType;
-            if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>)
-                && propertyType.GetGenericArguments()[1] is { IsClass: true } valueType && valueType != typeof(string))
+            if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
             {
-                foreach (var missing in child.GetChildren().SelectMany(entry => MissingKeys(valueType, entry)))
+                // A dictionary of plain values (Api:Tokens) needs only its section; one of classes, each entry's keys.
+                var valueType = propertyType.GetGenericArguments()[1];
+                var entries = valueType.IsClass && valueType != typeof(string) ? child.GetChildren() : [];
+                foreach (var missing in entries.SelectMany(entry => MissingKeys(valueType, entry)))
                 {
                     yield return missing;
                 }

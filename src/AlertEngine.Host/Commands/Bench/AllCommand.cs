@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AlertEngine.Host.Commands.Bench.Memory;
 using AlertEngine.Host.Commands.Bench.Overload;
+using AlertEngine.Host.Commands.Bench.Rules;
 using AlertEngine.Host.Commands.Bench.Startup;
+using AlertEngine.Host.Commands.Bench.Storm;
 using AlertEngine.Host.Commands.Bench.Suite;
 
 namespace AlertEngine.Host.Commands.Bench;
@@ -12,15 +14,17 @@ namespace AlertEngine.Host.Commands.Bench;
 /// </summary>
 internal sealed class AllCommand
 {
-    private readonly Option<bool> _quick = BenchOptions.Quick("Smoke test: every benchmark with its --quick settings (about two minutes).");
+    private readonly Option<bool> _quick = BenchOptions.Quick("Smoke test: every benchmark with its --quick settings (about three minutes).");
     private readonly Option<bool> _enforce = BenchOptions.Enforce();
 
-    /// <summary>The benchmarks in the order they run: the short ones first, the long memory run last.</summary>
+    /// <summary>The benchmarks in the order they run: the short ones first (rules: in process, no server), the long memory run last.</summary>
     public static IReadOnlyList<IBenchmark> Benchmarks(bool quick, bool enforce) =>
     [
+        new RulesBenchmark(RulesSettings.Defaults(quick, enforce)),
         new IngestBenchmark(IngestBenchSettings.Defaults(quick, enforce)),
         new StartupBenchmark(StartupSettings.Defaults(quick)),
         new OverloadBenchmark(OverloadSettings.Defaults(quick, enforce)),
+        new StormBenchmark(StormSettings.Defaults(quick, enforce)),
         new MemoryBenchmark(MemorySettings.Defaults(quick, enforce)),
     ];
 

@@ -95,6 +95,19 @@ internal sealed partial class EngineProcess : IAsyncDisposable
             ? $"engine process {_process.Id} exited with code {_process.ExitCode}; its last output:{Environment.NewLine}{_output}"
             : $"could not read the memory of engine process {_process.Id}");
 
+    /// <summary>The process's memory now, or null once it has exited (for sampling while it runs).</summary>
+    public ProcessMemory? TryReadMemory() => ProcessMemory.Read(_process);
+
+    /// <summary>CPU time the process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Sends SIGTERM and waits for a graceful exit (the inbox writer answers its queue first); returns how long stopping took.</summary>
     public async Task<TimeSpan> StopAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ namespace AlertEngine.Host.Commands.Bench.Suite;
 /// <summary>One benchmark of <c>alertengine bench</c>, set up with its settings; <see cref="BenchSuite"/> runs it.</summary>
 internal interface IBenchmark
 {
-    /// <summary>The subcommand that runs it alone (ingest, startup, memory, overload), also its key in the JSON.</summary>
+    /// <summary>The subcommand that runs it alone (ingest, startup, memory, overload, storm), also its key in the JSON.</summary>
     string Name { get; }
 
     /// <summary>Runs it, writing progress lines; throws <see cref="BenchFailedException"/> when it cannot do its work.</summary>

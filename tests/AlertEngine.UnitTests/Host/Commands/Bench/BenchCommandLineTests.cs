@@ -3,6 +3,7 @@ using AlertEngine.Host.Commands.Bench;
 using AlertEngine.Host.Commands.Bench.Memory;
 using AlertEngine.Host.Commands.Bench.Overload;
 using AlertEngine.Host.Commands.Bench.Startup;
+using AlertEngine.Host.Commands.Bench.Storm;
 
 namespace AlertEngine.UnitTests.Host.Commands.Bench;
 
@@ -18,7 +19,11 @@ public sealed class BenchCommandLineTests
         new[] { "bench", "ingest", "--quick", "--concurrency", "1,64", "--enforce" },
         new[] { "bench", "startup", "--runs", "3" },
         new[] { "bench", "memory", "--events", "5000", "--max-time", "5m" },
+        new[] { "bench", "rules", "--quick", "--duration", "2s", "--warmup", "0", "--enforce" },
         new[] { "bench", "overload", "--rate", "12000", "--duration", "20s", "--max-in-flight", "3000", "--queue-capacity", "300" },
+        new[] { "bench", "storm" },
+        new[] { "bench", "storm", "--quick", "--json", "storm.json" },
+        new[] { "bench", "storm", "--events", "20000", "--hosts", "1000", "--concurrency", "16", "--seed", "42", "--max-time", "3m", "--enforce" },
     };
 
     [Theory]
@@ -38,6 +43,11 @@ public sealed class BenchCommandLineTests
     [InlineData("memory", "--events", "0")]
     [InlineData("startup", "--runs", "21")]
     [InlineData("ingest", "--max-events", "0")]
+    [InlineData("storm", "--events", "0")]
+    [InlineData("storm", "--hosts", "0")]
+    [InlineData("storm", "--seed", "-1")]
+    [InlineData("rules", "--duration", "0")]
+    [InlineData("rules", "--max-events", "0")]
     public void Parse_OutOfRange_Error(string command, string option, string value)
     {
         var parse = EngineCommandLine.Create().Parse(["bench", command, option, value]);
@@ -120,5 +130,21 @@ public sealed class BenchCommandLineTests
         Assert.Equal(3_000, settings.MaxInFlight);
         Assert.Equal(300, settings.QueueCapacity);
         Assert.True(settings.Enforce);
+    }
+
+    [Fact]
+    public void Storm_NoOptions_TheIssuesStorm()
+    {
+        var command = new StormCommand();
+
+        var full = command.Read(command.Create().Parse([]));
+        var quick = command.Read(command.Create().Parse(["--quick"]));
+        var asked = command.Read(command.Create().Parse(["--quick", "--events", "8000", "--seed", "9"]));
+
+        Assert.Equal((100_000, 5_000, StormSettings.DefaultSeed), (full.Events, full.Hosts, full.Seed));
+        Assert.Equal(IngestBenchSettings.TargetConcurrency, full.Concurrency);
+        Assert.Equal((StormSettings.QuickEvents, StormSettings.QuickHosts), (quick.Events, quick.Hosts));
+        Assert.Equal((8_000, StormSettings.QuickHosts, 9), (asked.Events, asked.Hosts, asked.Seed));
+        Assert.True(quick.MaxTime < full.MaxTime);
     }
 }
