@@ -13,7 +13,7 @@ public static class InboxStore
     public static void MarkProcessed(DbSession session, long id, string outcome, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Connection.Execute(InboxSql.MarkProcessed, new { id, outcome, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Prepared(InboxSql.MarkProcessed).With("id", id).With("outcome", outcome).With("at", UnixTime.ToMs(at)).Run();
     }
 
     public static void MarkPoisoned(DbSession session, long id, string reason, DateTimeOffset at)

@@ -11,30 +11,31 @@ public static partial class TicketStore
     /// <summary>The key's most recently resolved ALERT and when its last event recovered in Zabbix, or nulls.</summary>
     public static (Ticket? Ticket, DateTimeOffset? RecoveredAt) FindLastResolvedAlert(DbSession session, string key)
     {
-        var c = session.Connection;
-        var ticket = Map(c.QuerySingleOrDefault<TicketRow>(TicketSql.FindLastResolvedAlertByKey, new { key }, session.Transaction));
+        var ticket = Map(session.Prepared(TicketSql.FindLastResolvedAlertByKey).With("key", key).SingleOrDefault<TicketRow>());
         return ticket is null
             ? (null, null)
-            : (ticket, UnixTime.FromMs(c.ExecuteScalar<long?>(TicketSql.LastRecoveredAt, new { ticketId = ticket.Id }, session.Transaction)));
+            : (ticket, UnixTime.FromMs(session.Prepared(TicketSql.LastRecoveredAt).With("ticketId", ticket.Id).ScalarInt64()));
     }
 
     /// <summary>Reopens a resolved ALERT as a flap (one more flap); returns it as it is now.</summary>
     public static Ticket ReopenFlapping(DbSession session, long ticketId, DateTimeOffset now) =>
-        Map(session.Connection.QuerySingle<TicketRow>(TicketSql.ReopenFlapping, new { id = ticketId, now = UnixTime.ToMs(now) }, session.Transaction))!;
+        Map(session.Prepared(TicketSql.ReopenFlapping).With("id", ticketId).With("now", UnixTime.ToMs(now)).SingleOrDefault<TicketRow>())
+            ?? throw new InvalidOperationException($"ticket {ticketId} is not resolved: it cannot reopen as flapping");
 
     /// <summary>The severity recorded for a linked problem event, or null when it is on no ticket.</summary>
     public static int? FindEventSeverity(DbSession session, string server, string eventId) =>
-        session.Connection.ExecuteScalar<int?>(TicketSql.FindEventSeverity, new { server, eventId }, session.Transaction);
+        (int?)session.Prepared(TicketSql.FindEventSeverity).With("server", server).With("eventId", eventId).ScalarInt64();
 
     public static void ChangeSeverity(DbSession session, long ticketId, string server, string eventId, int severity, SupportLevel level, DateTimeOffset now) =>
-        session.Connection.Execute(TicketSql.ChangeSeverity, new { id = ticketId, server, eventId, severity, level = (int)level, now = UnixTime.ToMs(now) }, session.Transaction);
+        session.Prepared(TicketSql.ChangeSeverity).With("id", ticketId).With("server", server).With("eventId", eventId)
+            .With("severity", severity).With("level", (int)level).With("now", UnixTime.ToMs(now)).Run();
 
     /// <summary>How often the key came back since <paramref name="since"/> (Zabbix clock), on ALERTs not linked to a PROBLEM.</summary>
     public static int CountReturns(DbSession session, string key, DateTimeOffset since) =>
-        session.Connection.ExecuteScalar<int>(TicketSql.CountReturns, new { key, since = UnixTime.ToMs(since) }, session.Transaction);
+        (int)(session.Prepared(TicketSql.CountReturns).With("key", key).With("since", UnixTime.ToMs(since)).ScalarInt64() ?? 0);
 
     public static Ticket? FindActiveProblemByKey(DbSession session, string key) =>
-        Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindActiveProblemByKey, new { key }, session.Transaction));
+        Map(session.Prepared(TicketSql.FindActiveProblemByKey).With("key", key).SingleOrDefault<TicketRow>());
 
     /// <summary>
     /// Opens a PROBLEM ticket like <paramref name="problem"/> (type PROBLEM, its own title), links the
@@ -72,7 +73,7 @@ public static partial class TicketStore
     }
 
     public static void LinkAlert(DbSession session, long alertId, long problemId, DateTimeOffset now) =>
-        session.Connection.Execute(TicketSql.LinkAlert, new { id = alertId, problemId, now = UnixTime.ToMs(now) }, session.Transaction);
+        session.Prepared(TicketSql.LinkAlert).With("id", alertId).With("problemId", problemId).With("now", UnixTime.ToMs(now)).Run();
 
     /// <summary>The numbers of the ALERTs linked to a PROBLEM, oldest first.</summary>
     public static IReadOnlyList<string> ListLinkedAlerts(SqliteConnection connection, long problemId) =>

@@ -12,10 +12,10 @@ namespace AlertEngine.Tickets;
 public static partial class TicketStore
 {
     public static Ticket? FindByEvent(DbSession session, string server, string eventId) =>
-        Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByEvent, new { server, eventId }, session.Transaction));
+        Map(session.Prepared(TicketSql.FindByEvent).With("server", server).With("eventId", eventId).SingleOrDefault<TicketRow>());
 
     public static Ticket? FindOpenAlertByKey(DbSession session, string key) =>
-        Map(session.Connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindOpenAlertByKey, new { key }, session.Transaction));
+        Map(session.Prepared(TicketSql.FindOpenAlertByKey).With("key", key).SingleOrDefault<TicketRow>());
 
     public static Ticket? FindByNumber(SqliteConnection connection, string number) =>
         Map(connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByNumber, new { number }));
@@ -38,69 +38,68 @@ public static partial class TicketStore
     public static Ticket OpenAlert(DbSession session, NewAlert alert, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var c = session.Connection;
-        var id = c.ExecuteScalar<long>(TicketSql.Insert, new
-        {
-            type = nameof(TicketType.ALERT),
-            state = TicketState.Open.ToName(),
-            level = (int)alert.Level,
-            customer = alert.Customer,
-            team = alert.Team,
-            title = alert.Title,
-            server = alert.ZabbixServer,
-            triggerId = alert.TriggerId,
-            host = alert.Host,
-            hostName = alert.HostName,
-            severity = alert.Severity,
-            key = alert.CorrelationKey,
-            seenAt = UnixTime.ToMs(alert.ProblemAt),
-            openedAt = UnixTime.ToMs(now),
-            rule = alert.Rule,
-            page = alert.Page,
-            suppressedBy = alert.SuppressedBy,
-            labels = alert.Labels.Count == 0 ? null : JsonSerializer.Serialize(alert.Labels),
-        }, session.Transaction);
+        var id = session.Prepared(TicketSql.Insert)
+            .With("type", nameof(TicketType.ALERT))
+            .With("state", TicketState.Open.ToName())
+            .With("level", (int)alert.Level)
+            .With("customer", alert.Customer)
+            .With("team", alert.Team)
+            .With("title", alert.Title)
+            .With("server", alert.ZabbixServer)
+            .With("triggerId", alert.TriggerId)
+            .With("host", alert.Host)
+            .With("hostName", alert.HostName)
+            .With("severity", alert.Severity)
+            .With("key", alert.CorrelationKey)
+            .With("seenAt", UnixTime.ToMs(alert.ProblemAt))
+            .With("openedAt", UnixTime.ToMs(now))
+            .With("rule", alert.Rule)
+            .With("page", alert.Page)
+            .With("suppressedBy", alert.SuppressedBy)
+            .With("labels", alert.Labels.Count == 0 ? null : JsonSerializer.Serialize(alert.Labels))
+            .ScalarInt64() ?? throw new InvalidOperationException("inserting a ticket returned no id");
         var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Map(c.QuerySingle<TicketRow>(TicketSql.SetNumber, new { id, number }, session.Transaction))!;
+        return Map(session.Prepared(TicketSql.SetNumber).With("id", id).With("number", number).SingleOrDefault<TicketRow>())
+            ?? throw new InvalidOperationException($"ticket {number} vanished while it was numbered");
     }
 
     /// <summary>Links a problem event to a ticket; <paramref name="cameBack"/> when it opened or reopened it (what recurrence counts).</summary>
     public static void LinkEvent(DbSession session, long ticketId, string server, string eventId, int severity, DateTimeOffset problemAt, bool cameBack = false) =>
-        session.Connection.Execute(TicketSql.InsertEvent, new { server, eventId, ticketId, severity, problemAt = UnixTime.ToMs(problemAt), cameBack = cameBack ? 1 : 0 }, session.Transaction);
+        session.Prepared(TicketSql.InsertEvent).With("server", server).With("eventId", eventId).With("ticketId", ticketId)
+            .With("severity", severity).With("problemAt", UnixTime.ToMs(problemAt)).With("cameBack", cameBack ? 1 : 0).Run();
 
     public static void AddOccurrence(DbSession session, long ticketId, DateTimeOffset seenAt, DateTimeOffset now) =>
-        session.Connection.Execute(TicketSql.AddOccurrence, new { id = ticketId, seenAt = UnixTime.ToMs(seenAt), now = UnixTime.ToMs(now) }, session.Transaction);
+        session.Prepared(TicketSql.AddOccurrence).With("id", ticketId).With("seenAt", UnixTime.ToMs(seenAt)).With("now", UnixTime.ToMs(now)).Run();
 
     /// <summary>Marks a linked event recovered; returns how many of the ticket's events are still in problem.</summary>
     public static int MarkEventRecovered(DbSession session, long ticketId, string server, string eventId, string? recoveryEventId, DateTimeOffset recoveredAt)
     {
-        var c = session.Connection;
-        c.Execute(TicketSql.MarkEventRecovered, new { server, eventId, recoveryEventId, recoveredAt = UnixTime.ToMs(recoveredAt) }, session.Transaction);
-        return c.ExecuteScalar<int>(TicketSql.CountUnrecovered, new { ticketId }, session.Transaction);
+        session.Prepared(TicketSql.MarkEventRecovered).With("server", server).With("eventId", eventId)
+            .With("recoveryEventId", recoveryEventId).With("recoveredAt", UnixTime.ToMs(recoveredAt)).Run();
+        return (int)(session.Prepared(TicketSql.CountUnrecovered).With("ticketId", ticketId).ScalarInt64() ?? 0);
     }
 
     public static void Acknowledge(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        session.Connection.Execute(TicketSql.Acknowledge, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Prepared(TicketSql.Acknowledge).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).Run();
 
     public static void Unacknowledge(DbSession session, long ticketId, DateTimeOffset at) =>
-        session.Connection.Execute(TicketSql.Unacknowledge, new { id = ticketId, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Prepared(TicketSql.Unacknowledge).With("id", ticketId).With("at", UnixTime.ToMs(at)).Run();
 
     public static void Resolve(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        session.Connection.Execute(TicketSql.Resolve, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction);
+        session.Prepared(TicketSql.Resolve).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).Run();
 
     public static void AddTimeline(DbSession session, long ticketId, TimelineEntry entry, long? inboxId)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        session.Connection.Execute(TicketSql.InsertTimeline, new
-        {
-            ticketId,
-            at = UnixTime.ToMs(entry.At),
-            kind = entry.Kind,
-            actor = entry.Actor,
-            channel = entry.Channel,
-            text = entry.Text,
-            inboxId,
-        }, session.Transaction);
+        session.Prepared(TicketSql.InsertTimeline)
+            .With("ticketId", ticketId)
+            .With("at", UnixTime.ToMs(entry.At))
+            .With("kind", entry.Kind)
+            .With("actor", entry.Actor)
+            .With("channel", entry.Channel)
+            .With("text", entry.Text)
+            .With("inboxId", inboxId)
+            .Run();
     }
 
     public static IReadOnlyList<TicketEvent> ListEvents(SqliteConnection connection, long ticketId) =>
