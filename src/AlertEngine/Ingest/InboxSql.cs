@@ -29,7 +29,7 @@ internal static class InboxSql
         UPDATE inbox SET processed_at = @at, outcome = 'poisoned', poisoned_reason = @reason WHERE id = @id
         """;
 
-    /// Counts waiting and set-aside events for /healthz (partial index for the backlog).
+    /// Counts waiting and set-aside events for /healthz (partial indexes ix_inbox_unprocessed and ix_inbox_poisoned).
     public const string CountBacklog = """
         SELECT
           (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL) AS Backlog,

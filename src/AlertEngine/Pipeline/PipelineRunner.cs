@@ -33,7 +33,31 @@ public sealed partial class PipelineRunner(
     private readonly IEventStage[] _stages = [.. stages];
     private readonly PipelineOptions _options = options.Value;
 
+    /// <summary>
+    /// The runner's own connection, kept from turn to turn so that the statements the stores
+    /// prepared on it (<see cref="StatementCache"/>) are reused; replaced after a failure.
+    /// </summary>
+    private SqliteConnection? _connection;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            CloseConnection();
+        }
+    }
+
+    public override void Dispose()
+    {
+        CloseConnection();
+        base.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -57,6 +81,7 @@ public sealed partial class PipelineRunner(
 #pragma warning restore CA1031
             {
                 LogRunnerFailed(logger, ex);
+                CloseConnection();
                 await Task.Delay(_options.PollInterval, time, stoppingToken);
             }
         }
@@ -65,7 +90,7 @@ public sealed partial class PipelineRunner(
     /// <summary>Processes one batch of waiting events; returns how many were processed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var connection = connections.Open();
+        var connection = _connection ??= connections.Open();
         var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {
@@ -90,6 +115,11 @@ public sealed partial class PipelineRunner(
 
             return ordered.Count;
         }
+    }
+
+    private void CloseConnection()
+    {
+        Interlocked.Exchange(ref _connection, null)?.Dispose();
     }
 
     private async Task ProcessAloneAsync(SqliteConnection connection, InboxEvent inboxEvent, CancellationToken cancellationToken)
