@@ -121,7 +121,7 @@ class FlappingToProblem:
         if event.get("recoveryEventId") != recovery_eventid or ticket["state"] != "resolved":
             raise NotYet(f"ALERT {self.alert} is {ticket['state']}, event {eventid} recovery "
                          f"{event.get('recoveryEventId')!r} (Zabbix {recovery_eventid})")
-        assert ticket.get("resolvedBy", "").startswith("zabbix:"), f"ALERT {self.alert} resolvedBy {ticket.get('resolvedBy')}"
+        assert (ticket.get("resolvedBy") or "").startswith("zabbix:"), f"ALERT {self.alert} resolvedBy {ticket.get('resolvedBy')}"
 
     # -- checks -----------------------------------------------------------------------------------
 
