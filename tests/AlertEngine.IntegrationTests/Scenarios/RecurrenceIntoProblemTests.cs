@@ -30,6 +30,9 @@ public sealed class RecurrenceIntoProblemTests : EngineTestBase
         Assert.Equal(("open", "L2", 3, 24L * Hour), (detail.State, detail.Level, detail.Occurrences, detail.QuietSeconds));
         Assert.Contains("came back 3 times within 24h", detail.Timeline![0].Text, StringComparison.Ordinal);
         Assert.Contains(await Engine.GetAsync(alerts[0].Number) is var first ? first.Timeline! : [], t => t.Kind == "problem-linked");
+        var metrics = await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains("alertengine_tickets_opened_total{type=\"PROBLEM\",level=\"L2\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("alertengine_tickets_opened_total{type=\"ALERT\",level=\"L2\"} 3\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
