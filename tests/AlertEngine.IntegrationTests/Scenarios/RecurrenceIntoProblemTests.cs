@@ -50,4 +50,19 @@ public sealed class RecurrenceIntoProblemTests : EngineTestBase
         Assert.Equal(5, problem.Occurrences);
         Assert.Equal(4, (await Engine.GetAsync(problem.Number)).Alerts!.Count);
     }
+
+    [Fact]
+    public async Task Recurrence_RecoveryBeforeItsProblemWhileAProblemIsOpen_LinkedOnceAndResolved()
+    {
+        await DeliverAsync([.. Cycle("401", T0), .. Cycle("402", T0 + Hour), .. Cycle("403", T0 + (2 * Hour))]);
+
+        await DeliverAsync(Recovery("404", T0 + (3 * Hour), T0 + (3 * Hour) + 60), Problem("404", T0 + (3 * Hour)));
+
+        var tickets = await Engine.ListAsync();
+        var problem = Assert.Single(tickets, t => t.Type == "PROBLEM");
+        var fourth = tickets.Where(t => t.Type == "ALERT").MaxBy(t => long.Parse(t.Number, System.Globalization.CultureInfo.InvariantCulture))!;
+        Assert.Equal(4, tickets.Count(t => t.Type == "ALERT"));
+        Assert.Equal(("resolved", 1, problem.Number), (fourth.State, fourth.Occurrences, fourth.Problem));
+        Assert.Equal(4, problem.Occurrences);
+    }
 }
