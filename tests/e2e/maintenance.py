@@ -33,6 +33,7 @@ class ZabbixMaintenance:
         self.maintenanceid = None
         self.problem = None  # the Zabbix problem on MAINTENANCE_HOST
         self.ticket = None  # its ticket number
+        self.before = None  # that ticket when the maintenance was deleted
 
     @property
     def world(self):
@@ -126,18 +127,20 @@ class ZabbixMaintenance:
         return self.s.report.case("maintenance.delete: the e2e maintenance is removed", self._delete)
 
     def _delete(self):
+        # The ticket as it is before Zabbix's timer ends the maintenance and the normal action resends.
+        self.before = self.s.engine.ticket(self.ticket) if self.ticket else None
         self.s.api.call("maintenance.delete", [self.maintenanceid])
         self.maintenanceid = None
         log("maintenance deleted; Zabbix ends it at a minute boundary")
 
     def check_resent(self):
-        if self.ticket is None:
+        if self.before is None:
             return
         self.s.report.case("after the maintenance the normal action sends the paused problem; the engine answers 2xx "
                            "and the ticket stays as it was (one event, suppressed)", self._check_resent)
 
     def _check_resent(self):
-        before = self.s.engine.ticket(self.ticket)
+        before = self.before
 
         def resent():
             alerts = [a for a in self._alerts() if a["actionid"] == self.world.actionid]

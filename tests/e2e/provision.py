@@ -31,6 +31,18 @@ MAINTENANCE_KEY = "e2e.maint"
 MAINTENANCE_ACTION = "AlertEngine: problems in maintenance"
 # What the maintenance action's messages start with; the media type sends "suppressed": true for it.
 SUPPRESSED_MARKER = "[suppressed]"
+# Issue #5: one High trigger fired and cleared repeatedly (flapping, then a PROBLEM ticket).
+FLAP_HOST = "srv-acme-flap1"
+FLAP_KEY = "e2e.flap"
+FLAP_TRIGGER_NAME = "E2E flapping on {HOST.NAME}"
+# Issue #5: one trigger on FLEET_SIZE hosts at once. One template holds the trapper item and the
+# trigger; a single host.create links it to every host (ten customers, five hosts each).
+FLEET_SIZE = 50
+FLEET_TEMPLATE = "AlertEngine e2e fleet"
+FLEET_KEY = "e2e.fleet"
+FLEET_TRIGGER_NAME = "E2E fleet down on {HOST.NAME}"
+FLEET_SEVERITY = 3  # Average: L3
+FLEET_HOSTS = [f"srv-fleet{i % 10}-node{i:02d}" for i in range(FLEET_SIZE)]
 WRONG_TOKEN_HOST = "srv-wrongtoken-app1"
 WRONG_TOKEN_MEDIATYPE = "AlertEngine (wrong token)"
 ACKER = {"username": "oncall-li", "name": "Li", "surname": "Wei"}
@@ -63,6 +75,8 @@ class World:
     rules_triggers: list = field(default_factory=list)  # RULES_HOST's High triggers, in RULES_KEYS order
     maintenance_trigger: Trigger = None  # on MAINTENANCE_HOST
     outside_trigger: Trigger = None  # on OUTSIDE_MAINTENANCE_HOST
+    flap_trigger: Trigger = None  # on FLAP_HOST
+    fleet_triggers: list = field(default_factory=list)  # one per FLEET_HOSTS host, in that order
     maintenance_hostid: str = ""
     actionid: str = ""  # the normal action
     maintenance_actionid: str = ""
@@ -146,6 +160,25 @@ def create_hosts(api, groupid, host_severities):
             triggers.append(create_trigger(api, hostid, Trigger(severity, host, f"e2e.sev{severity}"),
                                            f"E2E {SEVERITIES[severity][0]} on {{HOST.NAME}}"))
     return triggers
+
+
+def create_fleet(api, groupid):
+    """FLEET_HOSTS linked to one template with a trapper item and a trigger: three API calls for
+    the template and one host.create for all the hosts (each gets its own item and trigger)."""
+    template_group = api.call("hostgroup.create", {"name": "AlertEngine e2e templates"})["groupids"][0]
+    templateid = api.call("template.create", {"host": FLEET_TEMPLATE,
+                                              "groups": [{"groupid": template_group}]})["templateids"][0]
+    api.call("item.create", {"hostid": templateid, "name": f"E2E value {FLEET_KEY}", "key_": FLEET_KEY,
+                             "type": 2, "value_type": 3})
+    api.call("trigger.create", {"description": FLEET_TRIGGER_NAME, "priority": FLEET_SEVERITY,
+                                "expression": f"last(/{FLEET_TEMPLATE}/{FLEET_KEY})>0"})
+    hostids = api.call("host.create", [{"host": host, "groups": [{"groupid": groupid}],
+                                        "templates": [{"templateid": templateid}]} for host in FLEET_HOSTS])["hostids"]
+    found = api.call("trigger.get", {"hostids": hostids, "output": ["triggerid"], "selectHosts": ["host"]})
+    by_host = {t["hosts"][0]["host"]: t["triggerid"] for t in found}
+    if sorted(by_host) != sorted(FLEET_HOSTS):
+        raise ProvisionError(f"the fleet template made triggers on {len(by_host)} of {FLEET_SIZE} hosts")
+    return [Trigger(FLEET_SEVERITY, host, FLEET_KEY, by_host[host]) for host in FLEET_HOSTS]
 
 
 def media_user(api, username, roleid, groups, mediatypeid):
@@ -236,6 +269,10 @@ def provision(api, yaml_text, engine_url, server_name, token):
     world.outside_trigger = create_trigger(api, create_host(api, groupid, OUTSIDE_MAINTENANCE_HOST),
                                            Trigger(4, OUTSIDE_MAINTENANCE_HOST, MAINTENANCE_KEY),
                                            "E2E maintenance on {HOST.NAME}")
+
+    world.flap_trigger = create_trigger(api, create_host(api, groupid, FLAP_HOST), Trigger(4, FLAP_HOST, FLAP_KEY),
+                                        FLAP_TRIGGER_NAME)
+    world.fleet_triggers = create_fleet(api, groupid)
 
     roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
     # Readers may see the hosts (Zabbix creates no alert otherwise); on-call may also acknowledge;

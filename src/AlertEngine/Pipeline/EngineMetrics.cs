@@ -94,6 +94,7 @@ public sealed class EngineMetrics
         foreach (var level in Enum.GetNames<SupportLevel>())
         {
             _ticketsOpened.WithLabels(nameof(TicketType.ALERT), level);
+            _ticketsOpened.WithLabels(nameof(TicketType.PROBLEM), level);
         }
 
         _ticketsResolved.WithLabels(nameof(TicketType.ALERT));

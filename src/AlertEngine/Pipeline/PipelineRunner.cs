@@ -196,6 +196,12 @@ public sealed partial class PipelineRunner(
                 metrics.TicketOpened(nameof(TicketType.ALERT), classification.Level.ToString());
             }
 
+            if (correlation.ProblemOpened)
+            {
+                // A PROBLEM opens at the level of the ALERT that made the key come back once too often.
+                metrics.TicketOpened(nameof(TicketType.PROBLEM), classification.Level.ToString());
+            }
+
             if (correlation.Resolved)
             {
                 metrics.TicketResolved(nameof(TicketType.ALERT));

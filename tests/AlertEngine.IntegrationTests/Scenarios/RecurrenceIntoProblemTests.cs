@@ -30,6 +30,9 @@ public sealed class RecurrenceIntoProblemTests : EngineTestBase
         Assert.Equal(("open", "L2", 3, 24L * Hour), (detail.State, detail.Level, detail.Occurrences, detail.QuietSeconds));
         Assert.Contains("came back 3 times within 24h", detail.Timeline![0].Text, StringComparison.Ordinal);
         Assert.Contains(await Engine.GetAsync(alerts[0].Number) is var first ? first.Timeline! : [], t => t.Kind == "problem-linked");
+        var metrics = await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains("alertengine_tickets_opened_total{type=\"PROBLEM\",level=\"L2\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("alertengine_tickets_opened_total{type=\"ALERT\",level=\"L2\"} 3\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,5 +49,20 @@ public sealed class RecurrenceIntoProblemTests : EngineTestBase
         Assert.Equal(("open", 2, problem.Number), (fourth.State, fourth.Occurrences, fourth.Problem));
         Assert.Equal(5, problem.Occurrences);
         Assert.Equal(4, (await Engine.GetAsync(problem.Number)).Alerts!.Count);
+    }
+
+    [Fact]
+    public async Task Recurrence_RecoveryBeforeItsProblemWhileAProblemIsOpen_LinkedOnceAndResolved()
+    {
+        await DeliverAsync([.. Cycle("401", T0), .. Cycle("402", T0 + Hour), .. Cycle("403", T0 + (2 * Hour))]);
+
+        await DeliverAsync(Recovery("404", T0 + (3 * Hour), T0 + (3 * Hour) + 60), Problem("404", T0 + (3 * Hour)));
+
+        var tickets = await Engine.ListAsync();
+        var problem = Assert.Single(tickets, t => t.Type == "PROBLEM");
+        var fourth = tickets.Where(t => t.Type == "ALERT").MaxBy(t => long.Parse(t.Number, System.Globalization.CultureInfo.InvariantCulture))!;
+        Assert.Equal(4, tickets.Count(t => t.Type == "ALERT"));
+        Assert.Equal(("resolved", 1, problem.Number), (fourth.State, fourth.Occurrences, fourth.Problem));
+        Assert.Equal(4, problem.Occurrences);
     }
 }

@@ -15,6 +15,10 @@ public sealed class RulesDecideTicketsTests : IAsyncLifetime
           - name: harness-ignored
             match: { tag: env=ignored }
             ignore: true
+          - name: never-flapping
+            match: { tag: env=noflap }
+            flapping: off
+            continue: true
           - name: acme-web-to-l1
             match: { host: "srv-acme-web*", severity: { at_least: high } }
             level: L1
@@ -90,5 +94,22 @@ public sealed class RulesDecideTicketsTests : IAsyncLifetime
         using var response = await _engine.PostEventAsync(body);
         Assert.True(response.IsSuccessStatusCode);
         await _engine.WaitForProcessingAsync();
+    }
+
+    [Fact]
+    public async Task ProblemBackAMinuteAfterRecovery_FlappingOffByRule_SecondTicketNotAFlap()
+    {
+        static void NoFlap(System.Text.Json.Nodes.JsonObject o) => o["tags"]![4]!["value"] = "noflap";
+        var t0 = TriggerEvents.T0;
+
+        foreach (var body in new[] { TriggerEvents.Problem("501", t0, NoFlap), TriggerEvents.Recovery("501", t0, t0 + 60, NoFlap), TriggerEvents.Problem("502", t0 + 120, NoFlap) })
+        {
+            await DeliverAsync(body);
+        }
+
+        var tickets = await _engine.ListAsync();
+        Assert.Equal(2, tickets.Count);
+        Assert.All(tickets, t => Assert.False(t.Flapping));
+        Assert.Single(tickets, t => t.State == "resolved");
     }
 }
