@@ -14,7 +14,6 @@ internal sealed class MaintenanceWindow
     public static readonly string[] Keys = ["name", "description", "match", "once", "weekly", "time_zone"];
     private static readonly string[] OnceKeys = ["from", "to"];
     private static readonly string[] WeeklyKeys = ["weekdays", "from", "to"];
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
 
     private readonly DateTimeOffset _onceFrom;
     private readonly DateTimeOffset _onceTo;
@@ -143,14 +142,9 @@ internal sealed class MaintenanceWindow
             return null;
         }
 
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (RuleInstant.TryParse(text, zone, out var instant))
         {
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && text.Contains('T', StringComparison.Ordinal))
-        {
-            return withOffset;
+            return instant;
         }
 
         yaml.Error(node, $"{what} must be a local date and time like 2026-12-01 22:00, not '{text}'");

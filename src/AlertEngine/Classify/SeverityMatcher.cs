@@ -84,9 +84,12 @@ internal sealed class SeverityMatcher(int allowed, string description) : IEventM
         return ok && any != 0 ? new SeverityMatcher(any, string.Join(" or ", names)) : null;
     }
 
-    private static int? One(RuleYaml yaml, YamlNode node)
+    private static int? One(RuleYaml yaml, YamlNode node) => ReadOne(yaml, node, "severity");
+
+    /// <summary>One severity written as a name or 0–5; null after an error naming the accepted words.</summary>
+    internal static int? ReadOne(RuleYaml yaml, YamlNode node, string what)
     {
-        var text = yaml.Text(node, "severity");
+        var text = yaml.Text(node, what);
         if (text is null)
         {
             return null;

@@ -128,22 +128,7 @@ internal static class RuleCaseEvent
 
     private static string? Text(RuleYaml yaml, YamlNode node, string key) => yaml.Text(node, $"event {key}")?.Trim();
 
-    private static int? ReadSeverity(RuleYaml yaml, YamlNode node)
-    {
-        var text = yaml.Text(node, "event severity");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (ZabbixSeverity.TryParse(text, out var severity))
-        {
-            return severity;
-        }
-
-        yaml.Error(node, $"unknown severity '{text}': use {string.Join(", ", ZabbixSeverity.Names)} or 0–5{DidYouMean.Hint(text, ZabbixSeverity.Names)}");
-        return null;
-    }
+    private static int? ReadSeverity(RuleYaml yaml, YamlNode node) => SeverityMatcher.ReadOne(yaml, node, "event severity");
 
     /// <summary><c>{ customer: nc }</c> or a list of <c>{ tag, value }</c>.</summary>
     private static List<EventTag> ReadTags(RuleYaml yaml, YamlNode node)
