@@ -24,4 +24,11 @@ public sealed class ZabbixServerOptions
     /// (<c>AlertEngine__Zabbix__Servers__{name}__WebhookSecret</c>), never in a committed file.
     /// </summary>
     public string WebhookSecret { get; set; } = "";
+
+    /// <summary>
+    /// The server's JSON-RPC API (<c>Zabbix:Servers:{name}:Api</c>): polling for what the webhook
+    /// missed, write-back of acknowledgements, and the blind-monitoring watch. Off while
+    /// <see cref="ZabbixApiOptions.Url"/> is empty.
+    /// </summary>
+    public ZabbixApiOptions Api { get; set; } = new();
 }
