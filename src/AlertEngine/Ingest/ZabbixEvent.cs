@@ -51,6 +51,12 @@ public sealed record ZabbixUpdate(
     string? Time,
     int? NewSeverity)
 {
+    /// <summary>
+    /// When the update was made in Zabbix (its acknowledgement clock). The media type sends it as
+    /// <c>update_clock</c>; the API poller reads it from <c>acknowledges</c>. Null from older media types.
+    /// </summary>
+    public DateTimeOffset? At { get; init; }
+
     /// <summary>True when the update acknowledged the problem (not "unacknowledged").</summary>
     public bool Acknowledges => Words.Contains("acknowledged");
 

@@ -98,6 +98,35 @@ public sealed class InboxKeyTests
     }
 
     [Fact]
+    public void For_UpdateWithClock_IsClockAndMessageHash()
+    {
+        var key = InboxKey.For(ZabbixEvents.Update(Acknowledged with { At = DateTimeOffset.FromUnixTimeSeconds(1_795_638_024) }));
+
+        Assert.Matches("^update:1795638024:[0-9a-f]{16}$", key.UpdateKey);
+    }
+
+    [Fact]
+    public void For_UpdateWithClock_WebhookWordingAndApiWordingOfOneUpdate_SameKey()
+    {
+        // The webhook names the user and words the action; the poller has a user id and a bitmask.
+        var at = DateTimeOffset.FromUnixTimeSeconds(1_795_638_024);
+        var webhook = Acknowledged with { At = at, Message = "on it " };
+        var poller = new ZabbixUpdate("acknowledged, commented", "on it", "Zabbix user 1", null, null, null) { At = at };
+
+        Assert.Equal(InboxKey.For(ZabbixEvents.Update(webhook)), InboxKey.For(ZabbixEvents.Update(poller)));
+    }
+
+    [Fact]
+    public void For_UpdatesWithClockDifferingInTimeOrMessage_DifferentKeys()
+    {
+        var first = Acknowledged with { At = DateTimeOffset.FromUnixTimeSeconds(1_795_638_024) };
+
+        Assert.NotEqual(InboxKey.For(ZabbixEvents.Update(first)), InboxKey.For(ZabbixEvents.Update(first with { At = first.At!.Value.AddSeconds(1) })));
+        Assert.NotEqual(InboxKey.For(ZabbixEvents.Update(first)), InboxKey.For(ZabbixEvents.Update(first with { Message = "restarting" })));
+        Assert.Equal(InboxKey.For(ZabbixEvents.Update(first with { Message = null })), InboxKey.For(ZabbixEvents.Update(first with { Message = "  " })));
+    }
+
+    [Fact]
     public void For_SameEventOnTwoServers_DifferentKeys()
     {
         var main = InboxKey.For(ZabbixEvents.Problem());

@@ -78,6 +78,7 @@ public static class ZabbixWebhookPayload
         var updateUser = f.Text("update_user", required: false);
         var updateDate = f.Text("update_date", required: false);
         var updateTime = f.Text("update_time", required: false);
+        var updateClock = f.Epoch("update_clock", required: false);
         var updateSeverity = f.Int("update_severity", required: false, min: 0, max: 5, "must be a Zabbix severity from 0 to 5");
         var acknowledged = f.Bool("acknowledged");
         var suppressed = f.Bool("suppressed");
@@ -116,7 +117,7 @@ public static class ZabbixWebhookPayload
             RecoveryEventId = kind == EventKind.Recovery ? recoveryEventId : null,
             RecoveredAt = kind == EventKind.Recovery ? recoveryClock : null,
             Update = kind == EventKind.Update
-                ? new ZabbixUpdate(updateAction!, updateMessage, updateUser, updateDate, updateTime, updateSeverity)
+                ? new ZabbixUpdate(updateAction!, updateMessage, updateUser, updateDate, updateTime, updateSeverity) { At = updateClock }
                 : null,
             Acknowledged = acknowledged,
             Suppressed = suppressed,

@@ -170,8 +170,19 @@ public sealed class MediaTypeScriptTests
         AssertField(body, "update_user", JsonValueKind.String, "Zabbix Administrator (Admin)");
         AssertField(body, "update_date", JsonValueKind.String, "2026.11.25");
         AssertField(body, "update_time", JsonValueKind.String, "20:20:24");
+        AssertField(body, "update_clock", JsonValueKind.Number, "1795638024");
         AssertField(body, "acknowledged", JsonValueKind.True, "true");
         Assert.False(body.ContainsKey("update_severity"), "unresolved {EVENT.UPDATE.NSEVERITY}");
+    }
+
+    [Fact]
+    public void Script_UpdateForUserOutsideUtc_UpdateClockLearnsOffsetFromEventTime()
+    {
+        // A 7.0 user on Asia/Shanghai: dates and times are 8 hours ahead of UTC, the timestamp is not.
+        var (_, _, body) = Run("7.0", "update", ("event_date", "2026.11.26"), ("event_time", "04:20:19"), ("update_date", "2026.11.26"), ("update_time", "04:20:24"));
+
+        AssertField(body, "clock", JsonValueKind.Number, "1795638019");
+        AssertField(body, "update_clock", JsonValueKind.Number, "1795638024");
     }
 
     [Theory]

@@ -96,7 +96,10 @@ public sealed partial class ZabbixWebhookPayloadTests
                 "Zabbix Administrator (Admin)",
                 "2026.11.25",
                 "20:20:24",
-                NewSeverity: null),
+                NewSeverity: null)
+            {
+                At = DateTimeOffset.FromUnixTimeSeconds(1_795_638_024),
+            },
             e.Update);
         Assert.True(e.Update!.Acknowledges);
         Assert.False(e.Update.Unacknowledges);
