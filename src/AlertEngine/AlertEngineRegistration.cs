@@ -2,6 +2,7 @@ using AlertEngine.Classify;
 using AlertEngine.Correlate;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Ingest.Zabbix.Polling;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
@@ -57,6 +58,9 @@ public static class AlertEngineRegistration
         services.AddSingleton<EventIntake>();
         services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();
+
+        // Ingest from the Zabbix API: the poller stores what the webhook missed, through the same inbox writer.
+        services.AddSingleton<ZabbixPoller>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();

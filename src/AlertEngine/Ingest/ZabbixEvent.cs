@@ -31,6 +31,9 @@ public sealed record ZabbixEvent
     public string? OpData { get; init; }
     public string? ZabbixUrl { get; init; }
 
+    /// <summary>Why the API poller made this event up (a problem gone from Zabbix); null for events Zabbix sent.</summary>
+    public string? PollerNote { get; init; }
+
     /// <summary>The value of the first tag with this name, or null.</summary>
     public string? TagValue(string tag) =>
         Tags.FirstOrDefault(t => string.Equals(t.Tag, tag, StringComparison.OrdinalIgnoreCase))?.Value;

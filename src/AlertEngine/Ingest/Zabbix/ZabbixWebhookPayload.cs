@@ -84,6 +84,7 @@ public static class ZabbixWebhookPayload
         var suppressed = f.Bool("suppressed");
         var opData = f.Text("opdata", required: false);
         var zabbixUrl = f.Text("zabbix_url", required: false);
+        var pollerNote = f.Text("poller_note", required: false);
 
         var kind = updateStatus == 1 ? EventKind.Update : value == 0 ? EventKind.Recovery : EventKind.Problem;
         if (kind == EventKind.Recovery && recoveryEventId is null && !f.HasError("recovery_event_id"))
@@ -123,6 +124,7 @@ public static class ZabbixWebhookPayload
             Suppressed = suppressed,
             OpData = opData,
             ZabbixUrl = zabbixUrl,
+            PollerNote = pollerNote,
         });
     }
 
