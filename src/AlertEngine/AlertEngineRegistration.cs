@@ -7,6 +7,7 @@ using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using AlertEngine.Tickets.Api;
+using AlertEngine.Watch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrelateOptions>().BindConfiguration(CorrelateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WatchOptions>().BindConfiguration(WatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
 
@@ -56,11 +58,13 @@ public static class AlertEngineRegistration
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
+        services.AddSingleton<WebhookActivity>();
         services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();
 
         // Ingest from the Zabbix API: the poller stores what the webhook missed, through the same inbox writer.
         services.AddSingleton<ZabbixPoller>();
+        services.AddSingleton<PollMetrics>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();

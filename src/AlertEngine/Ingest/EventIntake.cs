@@ -10,7 +10,7 @@ public sealed record IntakeOutcome(IntakeResult Result, InboxKey? Key, IReadOnly
 /// Validates a webhook body and stores it in the inbox (idempotent on its <see cref="InboxKey"/>).
 /// Completes only once the event is committed; an invalid body stores nothing.
 /// </summary>
-public sealed class EventIntake(InboxWriter writer)
+public sealed class EventIntake(InboxWriter writer, WebhookActivity activity, TimeProvider time)
 {
     public const string WebhookSource = "webhook";
 
@@ -26,6 +26,11 @@ public sealed class EventIntake(InboxWriter writer)
         var key = InboxKey.For(e);
         var incoming = new IncomingEvent(key, e.Kind, e.Severity, e.TriggerId, WebhookSource, Encoding.UTF8.GetString(body.Span));
         var result = await writer.WriteAsync(incoming);
+        if (result is IntakeResult.Accepted or IntakeResult.Duplicate)
+        {
+            activity.Seen(server, time.GetUtcNow());
+        }
+
         return new IntakeOutcome(result, key, []);
     }
 }

@@ -35,4 +35,9 @@ internal static class InboxSql
           (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL) AS Backlog,
           (SELECT COUNT(*) FROM inbox WHERE poisoned_reason IS NOT NULL) AS Poisoned
         """;
+
+    /// When a server last delivered by webhook, Unix ms, or null (a scan: run once per server after start).
+    public const string LastWebhookAt = """
+        SELECT MAX(received_at) FROM inbox WHERE zabbix_server = @server AND source = @source
+        """;
 }

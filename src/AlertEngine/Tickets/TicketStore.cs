@@ -17,6 +17,10 @@ public static partial class TicketStore
     public static Ticket? FindOpenAlertByKey(DbSession session, string key) =>
         Map(session.Prepared(TicketSql.FindOpenAlertByKey).With("key", key).SingleOrDefault<TicketRow>());
 
+    /// <summary>The open ALERT for a correlation key, read outside any transaction (jobs deciding whether to act).</summary>
+    public static Ticket? FindOpenAlertByKey(SqliteConnection connection, string key) =>
+        Map(connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindOpenAlertByKey, new { key }));
+
     public static Ticket? FindByNumber(SqliteConnection connection, string number) =>
         Map(connection.QuerySingleOrDefault<TicketRow>(TicketSql.FindByNumber, new { number }));
 

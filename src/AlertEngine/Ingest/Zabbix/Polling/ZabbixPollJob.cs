@@ -15,6 +15,7 @@ public sealed partial class ZabbixPollJob(
     IZabbixApiClients clients,
     IOptionsMonitor<ZabbixOptions> options,
     ZabbixPoller poller,
+    PollMetrics metrics,
     ILogger<ZabbixPollJob> logger) : IJob
 {
     /// <summary>The job data key holding the server name.</summary>
@@ -35,10 +36,12 @@ public sealed partial class ZabbixPollJob(
         try
         {
             var report = await poller.PollAsync(api, settings.Api, cancellationToken);
+            metrics.Polled(report);
             LogPolled(logger, server, report);
         }
         catch (ZabbixApiException ex)
         {
+            metrics.Failed(server);
             LogFailed(logger, server, ex.Message);
         }
     }
