@@ -2,6 +2,7 @@ using AlertEngine.Classify;
 using AlertEngine.Correlate;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Ingest.Zabbix.Api;
 using AlertEngine.Outbox;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
@@ -76,6 +77,9 @@ public static class AlertEngineRegistration
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<OutboxDoorbell>();
+        services.AddSingleton<ZabbixWriteBack>();
+        services.TryAddSingleton<IZabbixApiClients, NoZabbixApiClients>();
+        services.AddSingleton<IOutboxHandler, ZabbixWriteBackSender>();
         services.AddHostedService<OutboxSender>();
 
         // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
