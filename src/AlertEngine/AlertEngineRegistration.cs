@@ -3,6 +3,8 @@ using AlertEngine.Correlate;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Ingest.Zabbix.Polling;
+using AlertEngine.Ingest.Zabbix.Api;
+using AlertEngine.Outbox;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
@@ -76,6 +78,17 @@ public static class AlertEngineRegistration
         // The ticket API's writes: people open tickets and move them, at the same write gate.
         services.AddSingleton<ApiTokenAuthenticator>();
         services.AddSingleton<TicketDesk>();
+
+        // Outbox: every outgoing call is a row planned with the ticket change that needs it, then
+        // sent once by OutboxSender (check → send → record), retried with backoff. Zabbix write-back
+        // now (issue 6); pages will add their handler here (issue 8).
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddSingleton<OutboxDoorbell>();
+        services.AddSingleton<ZabbixWriteBack>();
+        services.TryAddSingleton<IZabbixApiClients, NoZabbixApiClients>();
+        services.AddSingleton<IOutboxHandler, ZabbixWriteBackSender>();
+        services.AddHostedService<OutboxSender>();
 
         // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
         services.AddSingleton<ProblemQuietCheck>();

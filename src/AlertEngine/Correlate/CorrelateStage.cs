@@ -14,8 +14,10 @@ namespace AlertEngine.Correlate;
 /// opens a PROBLEM ticket that counts its repeats. Any arrival order ends in the same ticket state.
 /// The decisions are pure (<see cref="CorrelationDecision"/>, <see cref="FlapDecision"/>,
 /// <see cref="ProblemDetector"/>, <see cref="SeverityDecision"/>); this stage reads their inputs and writes their results.
+/// A PROBLEM that opens plans its Zabbix write-back as outbox rows in the pipeline's transaction
+/// (never a call); an update that is AlertEngine's own write-back coming back only goes on the timeline.
 /// </summary>
-public sealed partial class CorrelateStage : IEventStage
+public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventStage
 {
     private const string Channel = "zabbix";
 
@@ -49,14 +51,20 @@ public sealed partial class CorrelateStage : IEventStage
 
         var ticket = Place(context, e, classification, plan);
         var problem = CountRecurrence(context, e, classification, plan.Placement, ticket);
+        var writeBacks = problem.Action == ProblemAction.OpenProblem ? writeBack.ProblemOpened(session, problem.Problem!, context.Now) : 0;
         var resolved = Apply(context, e, ticket, plan.Change);
-        ReLevel(context, e, classification, ticket, recordedSeverity);
+        if (plan.Change != TicketChange.OwnWriteBack)
+        {
+            ReLevel(context, e, classification, ticket, recordedSeverity);
+        }
+
         var reason = $"ticket {ticket.Number}: {plan.Reason}" + (problem.Action == ProblemAction.None ? "" : $"; {problem.Reason}");
         var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, reason)
         {
             Reopened = plan.Placement == Placement.ReopenFlapping,
             ProblemTicketId = problem.Problem?.Id,
             ProblemOpened = problem.Action == ProblemAction.OpenProblem,
+            WriteBacks = writeBacks,
         };
         return ValueTask.FromResult(StageOutcome.Continue(context with { Correlation = result }));
     }
@@ -115,6 +123,12 @@ public sealed partial class CorrelateStage : IEventStage
 
             case TicketChange.Comment:
                 Timeline(context, ticket, "zabbix-update", update!.User, UpdateText(update));
+                return false;
+
+            case TicketChange.OwnWriteBack:
+                // Our own acknowledgement or message, echoed by Zabbix's update action: taking it as
+                // a person's would overwrite who acknowledged and plan another write-back (a loop).
+                Timeline(context, ticket, "write-back-confirmed", update!.User, $"Zabbix confirms AlertEngine's write-back: {UpdateText(update)}");
                 return false;
 
             case TicketChange.RecoverEvent:

@@ -30,6 +30,12 @@ public enum TicketChange
     Unacknowledge,
     Comment,
     RecoverEvent,
+
+    /// <summary>
+    /// The update is AlertEngine's own write-back coming back from Zabbix (its message starts with
+    /// <see cref="ZabbixWriteBack.Marker"/>): recorded as Zabbix confirming it, nothing else changes.
+    /// </summary>
+    OwnWriteBack,
 }
 
 /// <summary>The correlate decision for one event, with the reason to log and assert.</summary>
@@ -58,6 +64,7 @@ public static class CorrelationDecision
         {
             EventKind.Problem => TicketChange.None,
             EventKind.Recovery => TicketChange.RecoverEvent,
+            EventKind.Update when ZabbixWriteBack.IsOurs(e.Update!.Message) => TicketChange.OwnWriteBack,
             EventKind.Update when e.Update!.Unacknowledges => TicketChange.Unacknowledge,
             EventKind.Update when e.Update!.Acknowledges => TicketChange.Acknowledge,
             EventKind.Update => TicketChange.Comment,
@@ -77,6 +84,7 @@ public static class CorrelationDecision
             (EventKind.Problem, _, _) => "problem",
             (EventKind.Recovery, Placement.AlreadyLinked, _) => "recovery",
             (EventKind.Recovery, _, _) => "recovery arrived before its problem",
+            (_, _, TicketChange.OwnWriteBack) => "AlertEngine's own write-back confirmed by Zabbix",
             (_, _, TicketChange.Acknowledge) => "acknowledged in Zabbix",
             (_, _, TicketChange.Unacknowledge) => "unacknowledged in Zabbix",
             _ => "updated in Zabbix",

@@ -14,4 +14,7 @@ public sealed record CorrelationResult(long TicketId, string TicketNumber, bool 
 
     /// <summary>True when this event opened that PROBLEM ticket.</summary>
     public bool ProblemOpened { get; init; }
+
+    /// <summary>How many outbox rows (Zabbix write-backs) this event planned; the runner rings the outbox after its commit when any.</summary>
+    public int WriteBacks { get; init; }
 }

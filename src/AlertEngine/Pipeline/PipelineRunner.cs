@@ -1,4 +1,5 @@
 using AlertEngine.Ingest;
+using AlertEngine.Outbox;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,7 @@ public sealed partial class PipelineRunner(
     WriteGate gate,
     InboxWriter intake,
     Doorbell doorbell,
+    OutboxDoorbell outbox,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     EngineMetrics metrics,
@@ -161,6 +163,11 @@ public sealed partial class PipelineRunner(
         }
 
         transaction.Commit();
+        if (finished.Any(r => r.Context.Correlation?.WriteBacks > 0))
+        {
+            outbox.Ring();
+        }
+
         // Counted only once committed: a batch that rolls back is retried and counted then.
         foreach (var result in finished)
         {

@@ -1,3 +1,4 @@
+using AlertEngine.Outbox;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using Microsoft.Extensions.Logging;
@@ -10,13 +11,16 @@ namespace AlertEngine.Tickets;
 /// at the <see cref="WriteGate"/> like the inbox writer and the pipeline runner, so it never meets
 /// their lock in SQLite's busy handler, and reads, decides (<see cref="TicketTransitions"/>) and
 /// writes in one transaction: two people acting on one ticket at once are served one after the
-/// other, and the second sees what the first did.
+/// other, and the second sees what the first did. An acknowledge or resolve plans its Zabbix
+/// write-back (<see cref="ZabbixWriteBack"/>) in the same transaction and rings the outbox after the commit.
 /// </summary>
 public sealed partial class TicketDesk(
     SqliteConnectionFactory connections,
     WriteGate gate,
     TimeProvider time,
     EngineMetrics metrics,
+    ZabbixWriteBack writeBack,
+    OutboxDoorbell outbox,
     ILogger<TicketDesk> logger)
 {
     /// <summary>The timeline channel of everything done through the API.</summary>
@@ -50,6 +54,7 @@ public sealed partial class TicketDesk(
     {
         using var connection = connections.Open();
         TicketActionResult change;
+        var writeBacks = 0;
         using (await gate.EnterAsync(cancellationToken))
         {
             using var transaction = connection.BeginTransaction();
@@ -72,9 +77,20 @@ public sealed partial class TicketDesk(
                 var kind = action == TicketAction.Comment ? "comment" : action.ToPast();
                 TicketStore.AddTimeline(session, ticket.Id, new TimelineEntry(now, kind, actor, Channel, TicketNote.TimelineText(action, text)), inboxId: null);
                 var after = TicketStore.FindByNumber(session, number)!;
+                writeBacks = action switch
+                {
+                    TicketAction.Acknowledge => writeBack.Acknowledged(session, after, actor, Channel, now),
+                    TicketAction.Resolve => writeBack.Resolved(session, after, actor, Channel, now),
+                    _ => 0,
+                };
                 transaction.Commit();
                 change = new TicketActionResult(TicketActionStatus.Done, after, transition.Reason);
             }
+        }
+
+        if (writeBacks > 0)
+        {
+            outbox.Ring();
         }
 
         if (change.Status == TicketActionStatus.Done && action == TicketAction.Resolve)

@@ -42,15 +42,19 @@ internal sealed class EngineHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the engine; with <paramref name="clock"/> (a FakeTimeProvider) the engine's time is the
-    /// test's: tickets are stamped with it and the jobs' checks judge by it.
+    /// test's: tickets are stamped with it and the jobs' checks judge by it. <paramref name="services"/>
+    /// replaces engine services with test doubles.
     /// </summary>
-    public static async Task<EngineHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static async Task<EngineHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var builder = EngineApp.CreateBuilder([]);
         if (clock is not null)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         }
+
+        // Test doubles for the engine's outside world (e.g. a fake Zabbix API).
+        services?.Invoke(builder.Services);
 
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

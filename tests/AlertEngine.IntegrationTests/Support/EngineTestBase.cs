@@ -9,13 +9,16 @@ public abstract class EngineTestBase : IAsyncLifetime
 
     internal string DatabasePath => _db.Path;
 
-    public virtual async ValueTask InitializeAsync() => Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock);
+    public virtual async ValueTask InitializeAsync() => Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock, Services);
 
     /// <summary>Extra configuration for the engine under test, or null.</summary>
     private protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>The engine's clock (e.g. a FakeTimeProvider), or null for the system clock.</summary>
     private protected virtual TimeProvider? Clock => null;
+
+    /// <summary>Replaces engine services with test doubles (e.g. a fake Zabbix API), or null.</summary>
+    private protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
 
     public async ValueTask DisposeAsync()
     {
@@ -28,7 +31,7 @@ public abstract class EngineTestBase : IAsyncLifetime
     internal async Task RestartAsync()
     {
         await Engine.DisposeAsync();
-        Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock);
+        Engine = await EngineHost.StartAsync(_db.Path, Settings, Clock, Services);
     }
 
     /// <summary>Posts bodies in order, each must be accepted, then waits until all are processed.</summary>

@@ -3,99 +3,142 @@ using AlertEngine.Ingest.Zabbix.Api;
 namespace AlertEngine.IntegrationTests.Support;
 
 /// <summary>
-/// A hand-written Zabbix server for poller tests: it holds problem events (with their updates and
-/// recovery ids) and recovery clocks, answers the poller's questions from them, and records what
-/// it was asked. HTTP behaviour (auth, versions, errors) is the API client's, tested on WireMock.
+/// A hand-written Zabbix server API for the write-back: it holds problem events (with their
+/// acknowledgements), answers whether triggers allow manual close, records every
+/// <c>event.acknowledge</c> request it receives, applies the successful ones like Zabbix (the
+/// message appears among the event's acknowledgements), and fails the next calls on demand.
+/// Thread-safe: the outbox sender calls it from its own loop.
 /// </summary>
 internal sealed class FakeZabbixApi(string server) : IZabbixServerApi
 {
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ZabbixApiEvent> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _manualClose = new(StringComparer.Ordinal);
+    private readonly List<ZabbixAcknowledgeRequest> _requests = [];
+    private readonly Queue<ZabbixApiException> _failures = new();
+    private int _reads;
 
-    public string Server => server;
+    public string Server { get; } = server;
 
-    /// <summary>The problem events Zabbix holds, by event id.</summary>
-    public Dictionary<string, ZabbixApiEvent> Events { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every event.acknowledge request received, failed ones included, in order.</summary>
+    public IReadOnlyList<ZabbixAcknowledgeRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _requests];
+            }
+        }
+    }
 
-    /// <summary>When each recovery event happened, by recovery event id.</summary>
-    public Dictionary<string, DateTimeOffset> RecoveryClocks { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Zabbix user names by user id.</summary>
-    public Dictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>What the poller asked, in order, e.g. "event.get after 50".</summary>
-    public List<string> Calls { get; } = [];
+    /// <summary>How many event.get reads the write-back made.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     public ZabbixApiHealth Health => ZabbixApiHealth.Unknown;
 
-    public void Add(ZabbixApiEvent e)
+    /// <summary>Zabbix holds this open problem event, with these messages already on it.</summary>
+    public FakeZabbixApi Hold(string eventId, string triggerId = "23137", params string[] messages)
     {
         lock (_lock)
         {
-            Events[e.EventId] = e;
+            _events[eventId] = new ZabbixApiEvent
+            {
+                EventId = eventId,
+                TriggerId = triggerId,
+                Name = "App health critical on srv-acme-web1",
+                Severity = 4,
+                Clock = DateTimeOffset.FromUnixTimeSeconds(1795638019),
+                Acknowledges = [.. messages.Select((m, i) => Acknowledge(i, ZabbixUpdateActions.AddMessage, m))],
+            };
         }
+
+        return this;
     }
 
-    public Task<Version> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult(new Version(6, 0, 14));
-
-    public Task<long?> GetLatestEventIdAsync(CancellationToken cancellationToken)
+    public FakeZabbixApi ManualClose(string triggerId, bool allowed)
     {
         lock (_lock)
         {
-            Calls.Add("event.get latest");
-            var ids = Events.Keys.Select(Id).Concat(RecoveryClocks.Keys.Select(Id)).ToList();
-            return Task.FromResult(ids.Count == 0 ? (long?)null : ids.Max());
+            _manualClose[triggerId] = allowed;
         }
+
+        return this;
     }
 
-    public Task<IReadOnlyList<ZabbixApiEvent>> GetProblemEventsAfterAsync(long afterEventId, int limit, CancellationToken cancellationToken)
+    /// <summary>The next event.acknowledge call fails with this (retryable or not).</summary>
+    public FakeZabbixApi FailNext(bool retryable, string message = "Zabbix is not answering")
     {
         lock (_lock)
         {
-            Calls.Add($"event.get after {afterEventId}");
-            return Task.FromResult<IReadOnlyList<ZabbixApiEvent>>([.. Events.Values.Where(e => Id(e.EventId) > afterEventId).OrderBy(e => Id(e.EventId)).Take(limit)]);
+            _failures.Enqueue(new ZabbixApiException(Server, "event.acknowledge", message, retryable, retryable ? null : -32500, retryable ? null : "No permissions to referred object or it does not exist!"));
         }
+
+        return this;
+    }
+
+    public Task AcknowledgeAsync(ZabbixAcknowledgeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_lock)
+        {
+            _requests.Add(request);
+            if (_failures.TryDequeue(out var failure))
+            {
+                throw failure;
+            }
+
+            foreach (var id in request.EventIds.Where(_events.ContainsKey))
+            {
+                var e = _events[id];
+                _events[id] = e with { Acknowledges = [.. e.Acknowledges, Acknowledge(e.Acknowledges.Count, request.Action, request.Message ?? "")] };
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ZabbixApiEvent>> GetEventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _reads);
         lock (_lock)
         {
-            Calls.Add($"event.get {string.Join(",", eventIds)}");
-            return Task.FromResult<IReadOnlyList<ZabbixApiEvent>>([.. eventIds.Where(Events.ContainsKey).Select(id => Events[id])]);
+            return Task.FromResult<IReadOnlyList<ZabbixApiEvent>>([.. eventIds.Where(_events.ContainsKey).Select(id => _events[id])]);
         }
     }
 
-    public Task<IReadOnlyDictionary<string, DateTimeOffset>> GetEventClocksAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, bool>> GetManualCloseAsync(IReadOnlyCollection<string> triggerIds, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(eventIds.Where(RecoveryClocks.ContainsKey).ToDictionary(id => id, id => RecoveryClocks[id]));
+            return Task.FromResult<IReadOnlyDictionary<string, bool>>(triggerIds.Where(_manualClose.ContainsKey).ToDictionary(t => t, t => _manualClose[t]));
         }
     }
 
-    public Task<IReadOnlyList<ZabbixApiProblem>> GetOpenProblemsAsync(int limit, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            Calls.Add("problem.get");
-            return Task.FromResult<IReadOnlyList<ZabbixApiProblem>>([.. Events.Values.Where(e => e.RecoveryEventId is null)
-                .OrderBy(e => Id(e.EventId)).Take(limit).Select(e => new ZabbixApiProblem(e.EventId, e.TriggerId, e.Name, e.Severity, e.Clock))]);
-        }
-    }
+    public Task<Version> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult(new Version(7, 0, 5));
 
-    public Task<IReadOnlyDictionary<string, bool>> GetManualCloseAsync(IReadOnlyCollection<string> triggerIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, bool>>(triggerIds.ToDictionary(id => id, _ => false));
+    public Task<long?> GetLatestEventIdAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
-    public Task<IReadOnlyDictionary<string, string>> GetUserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(userIds.Where(Users.ContainsKey).ToDictionary(id => id, id => Users[id]));
-        }
-    }
+    public Task<IReadOnlyList<ZabbixApiEvent>> GetProblemEventsAfterAsync(long afterEventId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ZabbixApiEvent>>([]);
 
-    private static long Id(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> GetEventClocksAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
 
-    public Task AcknowledgeAsync(ZabbixAcknowledgeRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the poller never writes to Zabbix");
+    public Task<IReadOnlyList<ZabbixApiProblem>> GetOpenProblemsAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ZabbixApiProblem>>([]);
+
+    public Task<IReadOnlyDictionary<string, string>> GetUserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    private static ZabbixApiAcknowledge Acknowledge(int n, ZabbixUpdateActions action, string message) =>
+        new($"9{n}", "3", DateTimeOffset.FromUnixTimeSeconds(1795638100 + n), action, message, 0, 0);
+}
+
+/// <summary>The API clients of the fake servers given.</summary>
+internal sealed class FakeZabbixApiClients(params FakeZabbixApi[] servers) : IZabbixApiClients
+{
+    public IReadOnlyList<string> Servers { get; } = [.. servers.Select(s => s.Server)];
+
+    public IZabbixServerApi? Find(string server) => servers.FirstOrDefault(s => string.Equals(s.Server, server, StringComparison.OrdinalIgnoreCase));
 }

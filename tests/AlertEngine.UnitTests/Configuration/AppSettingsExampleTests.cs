@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Outbox;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets.Api;
@@ -41,6 +42,10 @@ public sealed class AppSettingsExampleTests
         { "quiet check every hour and a second", "Correlate:QuietCheckInterval", "01:00:01" },
         { "API token shorter than 32", "Api:Tokens:desk", "only-31-characters-long-0123456" },
         { "API token still the placeholder", "Api:Tokens:desk", "CHANGE-ME-but-long-enough-to-pass-the-length-check" },
+        { "outbox poll above 5 minutes", "Outbox:PollInterval", "00:05:01" },
+        { "outbox zero attempts", "Outbox:MaxAttempts", "0" },
+        { "outbox first wait of zero", "Outbox:RetryBackoff", "00:00:00" },
+        { "outbox longest wait below the first", "Outbox:MaxBackoff", "00:00:05" },
     };
 
     [Fact]
@@ -53,6 +58,7 @@ public sealed class AppSettingsExampleTests
         Assert.Contains(typeof(PipelineOptions), found);
         Assert.Contains(typeof(ZabbixOptions), found);
         Assert.Contains(typeof(ApiOptions), found);
+        Assert.Contains(typeof(OutboxOptions), found);
         Assert.Contains(Validators(), v => v.OptionsType == typeof(ZabbixOptions));
         Assert.Contains(Validators(), v => v.OptionsType == typeof(ApiOptions));
     }

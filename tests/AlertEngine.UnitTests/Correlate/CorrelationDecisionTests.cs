@@ -1,4 +1,5 @@
 using AlertEngine.Correlate;
+using AlertEngine.Ingest;
 using AlertEngine.Tickets;
 using AlertEngine.UnitTests.Ingest;
 
@@ -37,6 +38,27 @@ public sealed class CorrelationDecisionTests
         { "close in Zabbix is a comment, the recovery resolves", "closed", false, true, Placement.AddOccurrence, TicketChange.Comment, "updated in Zabbix" },
         { "comment before its problem, nothing open", "commented", false, false, Placement.OpenTicket, TicketChange.Comment, "updated in Zabbix" },
     };
+
+    // rule, Zabbix's wording of the update
+    public static TheoryData<string, string> OwnWriteBacks => new()
+    {
+        { "our acknowledgement comes back", "acknowledged and commented" },
+        { "our message on a PROBLEM's events comes back", "commented" },
+        { "our close comes back", "closed and commented" },
+        { "ours even when worded as an unacknowledge", "unacknowledged and commented" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OwnWriteBacks))]
+    public void Decide_UpdateWithOurMarker_OwnWriteBackNotAnAcknowledgement(string rule, string action)
+    {
+        var e = ZabbixEvents.Update(new ZabbixUpdate(action, "[AlertEngine] Acknowledged by alice via api — ticket A-00007", "AlertEngine API (alertengine)", "2026.11.25", "20:21:00", NewSeverity: null));
+
+        var plan = CorrelationDecision.Decide(e, Linked, null);
+
+        Assert.True(plan.Change == TicketChange.OwnWriteBack, $"{rule}: {plan.Change}");
+        Assert.StartsWith("AlertEngine's own write-back confirmed by Zabbix: ", plan.Reason, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Table))]

@@ -19,7 +19,7 @@ public sealed class ZabbixPollerTests : EngineTestBase
         "8", "1", DateTimeOffset.FromUnixTimeSeconds(1_795_638_024), ZabbixUpdateActions.Acknowledge | ZabbixUpdateActions.AddMessage,
         "round 1: acknowledged by the e2e harness", 0, 0);
 
-    private readonly FakeZabbixApi _zabbix = new(EngineHost.ServerA);
+    private readonly FakePollerZabbix _zabbix = new(EngineHost.ServerA);
 
     public ZabbixPollerTests()
     {
