@@ -2,12 +2,14 @@ using AlertEngine.Classify;
 using AlertEngine.Correlate;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Ingest.Zabbix.Api;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using AlertEngine.Tickets.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -57,6 +59,11 @@ public static class AlertEngineRegistration
         services.AddSingleton<EventIntake>();
         services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();
+
+        // Ingest: each Zabbix server's JSON-RPC API (Zabbix:Servers:{name}:Api), one named HttpClient per server.
+        services.AddHttpClient();
+        services.AddSingleton<IConfigureOptions<HttpClientFactoryOptions>, ZabbixApiHttpClients>();
+        services.AddSingleton<IZabbixApiClients, ZabbixApiClients>();
 
         // Processing: the stages, in the order they run.
         services.AddSingleton<IEventStage, NormaliseStage>();
