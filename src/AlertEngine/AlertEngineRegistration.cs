@@ -12,6 +12,7 @@ using AlertEngine.Tickets.Api;
 using AlertEngine.Watch;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -64,7 +65,13 @@ public static class AlertEngineRegistration
         services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();
 
-        // Ingest from the Zabbix API: the poller stores what the webhook missed, through the same inbox writer.
+        // Ingest: each Zabbix server's JSON-RPC API (Zabbix:Servers:{name}:Api), one named HttpClient per server.
+        services.AddHttpClient();
+        services.AddSingleton<IConfigureOptions<HttpClientFactoryOptions>, ZabbixApiHttpClients>();
+        services.AddSingleton<IZabbixApiClients, ZabbixApiClients>();
+
+        // Ingest from the Zabbix API: the poller stores what the webhook missed, through the same
+        // inbox writer; one Quartz job per server with an API (ZabbixPollSchedule).
         services.AddSingleton<ZabbixPoller>();
         services.AddSingleton<PollMetrics>();
 
@@ -86,9 +93,13 @@ public static class AlertEngineRegistration
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<OutboxDoorbell>();
         services.AddSingleton<ZabbixWriteBack>();
-        services.TryAddSingleton<IZabbixApiClients, NoZabbixApiClients>();
         services.AddSingleton<IOutboxHandler, ZabbixWriteBackSender>();
         services.AddHostedService<OutboxSender>();
+
+        // Watching the watcher: the "monitoring blind" self-alert per Zabbix server, and what /healthz says of each.
+        services.AddSingleton<BlindMonitoringMetrics>();
+        services.AddSingleton<BlindMonitoringWatch>();
+        services.AddSingleton<ZabbixStatusReader>();
 
         // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
         services.AddSingleton<ProblemQuietCheck>();
@@ -97,8 +108,12 @@ public static class AlertEngineRegistration
             quartz.AddJob<ProblemQuietJob>(job => job.WithIdentity(ProblemQuietJob.Key));
             quartz.AddTrigger((sp, trigger) => trigger.ForJob(ProblemQuietJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(sp.GetRequiredService<IOptions<CorrelateOptions>>().Value.QuietCheckInterval).RepeatForever()));
+            quartz.AddJob<BlindMonitoringJob>(job => job.WithIdentity(BlindMonitoringJob.Key));
+            quartz.AddTrigger((sp, trigger) => trigger.ForJob(BlindMonitoringJob.Key).StartNow().WithSimpleSchedule(s => s
+                .WithInterval(sp.GetRequiredService<IOptions<WatchOptions>>().Value.Interval).RepeatForever()));
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
+        services.AddHostedService<ZabbixPollSchedule>();
 
         return services;
     }

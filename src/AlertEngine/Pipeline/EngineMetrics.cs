@@ -31,6 +31,8 @@ public sealed class EngineMetrics
     private readonly Counter _ruleReloads;
     private readonly Gauge _rulesValid;
     private readonly Gauge _rulesLoaded;
+    private readonly Counter _zabbixApiCalls;
+    private readonly Gauge _zabbixApiUp;
 
     public EngineMetrics()
     {
@@ -82,6 +84,13 @@ public sealed class EngineMetrics
             "result");
         _rulesValid = factory.CreateGauge("alertengine_rules_valid", "1 when the rules folder as it is on disk is the set running, 0 when its last change was rejected.");
         _rulesLoaded = factory.CreateGauge("alertengine_rules_loaded", "Rules in the set running now.");
+        _zabbixApiCalls = factory.CreateCounter(
+            "alertengine_zabbix_api_calls_total",
+            "Zabbix API calls (after retries) by server, JSON-RPC method and result: ok, error (Zabbix answered with an error) or unreachable (no answer, timeout, 5xx, circuit open).",
+            "server",
+            "method",
+            "result");
+        _zabbixApiUp = factory.CreateGauge("alertengine_zabbix_api_up", "1 when the last call to this Zabbix server's API got an answer, else 0.", "server");
         _ruleReloads.WithLabels("applied");
         _ruleReloads.WithLabels("rejected");
 
@@ -153,6 +162,12 @@ public sealed class EngineMetrics
         _rulesValid.Set(valid ? 1 : 0);
         _rulesLoaded.Set(rulesRunning);
     }
+
+    /// <summary>Counts one Zabbix API call: result ok, error or unreachable.</summary>
+    public void ZabbixApiCall(string server, string method, string result) => _zabbixApiCalls.WithLabels(server, method, result).Inc();
+
+    /// <summary>Whether the last call to this server's API got an answer.</summary>
+    public void ZabbixApiUp(string server, bool up) => _zabbixApiUp.WithLabels(server).Set(up ? 1 : 0);
 
     /// <summary>Sets the gauges that are read at scrape time.</summary>
     public void SetState(int queueDepth, long? backlog, long? poisoned, bool storageWritable)

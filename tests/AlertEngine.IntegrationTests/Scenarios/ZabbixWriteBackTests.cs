@@ -21,6 +21,7 @@ public sealed class ZabbixWriteBackTests : EngineTestBase
     private protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         [$"Zabbix:Servers:{EngineHost.ServerA}:Api:Url"] = "https://zbx-a.example.com/api_jsonrpc.php",
+        [$"Zabbix:Servers:{EngineHost.ServerA}:Api:Token"] = "api-token-of-zbx-a",
     };
 
     private protected override Action<IServiceCollection> Services =>

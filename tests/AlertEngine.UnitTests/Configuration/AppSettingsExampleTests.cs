@@ -46,6 +46,11 @@ public sealed class AppSettingsExampleTests
         { "outbox zero attempts", "Outbox:MaxAttempts", "0" },
         { "outbox first wait of zero", "Outbox:RetryBackoff", "00:00:00" },
         { "outbox longest wait below the first", "Outbox:MaxBackoff", "00:00:05" },
+        { "Zabbix API URL not absolute", "Zabbix:Servers:main:Api:Url", "zabbix.example.com/api_jsonrpc.php" },
+        { "Zabbix API token still the placeholder", "Zabbix:Servers:main:Api:Token", "CHANGE-ME-please" },
+        { "Zabbix API poll every 4 seconds", "Zabbix:Servers:main:Api:PollInterval", "00:00:04" },
+        { "Zabbix API 11 read retries", "Zabbix:Servers:main:Api:ReadRetries", "11" },
+        { "Zabbix API timeout of zero", "Zabbix:Servers:main:Api:Timeout", "00:00:00" },
     };
 
     [Fact]
@@ -78,6 +83,7 @@ public sealed class AppSettingsExampleTests
 
         Assert.Contains(failures, f => f.Contains("Zabbix:Servers:main:WebhookSecret", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Api:Tokens:desk", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Zabbix:Servers:main:Api:Token", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,15 +172,20 @@ public sealed class AppSettingsExampleTests
 
     /// <summary>
     /// What an operator exports: AlertEngine__Zabbix__Servers__{name}__WebhookSecret for every
-    /// server and AlertEngine__Api__Tokens__{name} for every API token in the example.
+    /// server, AlertEngine__Zabbix__Servers__{name}__Api__Token for every server with an API URL,
+    /// and AlertEngine__Api__Tokens__{name} for every API token in the example.
     /// </summary>
     private static Dictionary<string, string> WithSecrets() =>
         ZabbixServerNames(Example()).Select(name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__WebhookSecret")
+            .Concat(ZabbixApiServerNames(Example()).Select(name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__Api__Token"))
             .Concat(ApiTokenNames(Example()).Select(name => $"{EnvironmentPrefix}{ApiOptions.SectionName}__Tokens__{name}"))
             .ToDictionary(variable => variable, _ => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
 
     private static List<string> ZabbixServerNames(IConfiguration configuration) =>
         [.. configuration.GetSection($"{ZabbixOptions.SectionName}:Servers").GetChildren().Select(s => s.Key)];
+
+    private static List<string> ZabbixApiServerNames(IConfiguration configuration) =>
+        [.. configuration.GetSection($"{ZabbixOptions.SectionName}:Servers").GetChildren().Where(s => !string.IsNullOrEmpty(s["Api:Url"])).Select(s => s.Key)];
 
     private static List<string> ApiTokenNames(IConfiguration configuration) =>
         [.. configuration.GetSection($"{ApiOptions.SectionName}:Tokens").GetChildren().Select(s => s.Key)];

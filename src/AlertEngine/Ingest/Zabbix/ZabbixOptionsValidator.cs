@@ -33,6 +33,8 @@ public sealed partial class ZabbixOptionsValidator : IValidateOptions<ZabbixOpti
             {
                 failures.Add($"{key}:WebhookSecret is still the example placeholder; set a real secret");
             }
+
+            ZabbixApiOptionsValidator.Validate(server, settings?.Api, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

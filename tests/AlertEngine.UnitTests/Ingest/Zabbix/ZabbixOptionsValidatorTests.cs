@@ -119,6 +119,87 @@ public sealed class ZabbixOptionsValidatorTests
         Assert.Contains("AlertEngine__Zabbix__Servers__zbx-eu__WebhookSecret", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    // rule, change to a good API section, text the single failure must contain
+    public static TheoryData<string, Action<ZabbixApiOptions>, string> ApiSingleFailures => new()
+    {
+        { "URL without scheme", a => a.Url = "zabbix.example.com/api_jsonrpc.php", "Zabbix:Servers:main:Api:Url must be an absolute http(s) URL" },
+        { "URL with ftp scheme", a => a.Url = "ftp://zabbix.example.com/api_jsonrpc.php", "Zabbix:Servers:main:Api:Url must be an absolute http(s) URL" },
+        { "no token, no user", a => a.Token = null, "Zabbix:Servers:main:Api needs either Token or User and Password" },
+        { "user without password", a => (a.Token, a.User) = (null, "alertengine"), "Zabbix:Servers:main:Api needs either Token or User and Password" },
+        { "token placeholder", a => a.Token = "CHANGE-ME-set-AlertEngine__Zabbix__Servers__main__Api__Token", "Zabbix:Servers:main:Api:Token is still the example placeholder" },
+        { "password placeholder", a => (a.Token, a.User, a.Password) = (null, "alertengine", "change-me"), "Zabbix:Servers:main:Api:Password is still the example placeholder" },
+        { "timeout of zero", a => a.Timeout = TimeSpan.Zero, "Zabbix:Servers:main:Api:Timeout must be between" },
+        { "timeout above 5 minutes", a => a.Timeout = TimeSpan.FromMinutes(6), "Zabbix:Servers:main:Api:Timeout must be between" },
+        { "negative read retries", a => a.ReadRetries = -1, "Zabbix:Servers:main:Api:ReadRetries must be between 0 and 10" },
+        { "11 read retries", a => a.ReadRetries = 11, "Zabbix:Servers:main:Api:ReadRetries must be between 0 and 10" },
+        { "retry delay of zero", a => a.RetryDelay = TimeSpan.Zero, "Zabbix:Servers:main:Api:RetryDelay must be between" },
+        { "break below Polly's half second", a => a.BreakDuration = TimeSpan.FromMilliseconds(499), "Zabbix:Servers:main:Api:BreakDuration must be between" },
+        { "poll every 4 seconds", a => a.PollInterval = TimeSpan.FromSeconds(4), "Zabbix:Servers:main:Api:PollInterval must be between" },
+        { "catch-up limit of zero", a => a.CatchUpLimit = TimeSpan.Zero, "Zabbix:Servers:main:Api:CatchUpLimit must be positive" },
+        { "blind after zero", a => a.BlindAfter = TimeSpan.Zero, "Zabbix:Servers:main:Api:BlindAfter must be positive" },
+        { "negative dead-man watch", a => a.DeadManAfter = TimeSpan.FromMinutes(-1), "Zabbix:Servers:main:Api:DeadManAfter must be 00:00:00 (off) or positive" },
+        { "token without URL", a => a.Url = "", "Zabbix:Servers:main:Api:Url is required when" },
+    };
+
+    // rule, change to a good API section
+    public static TheoryData<string, Action<ZabbixApiOptions>> ApiGood => new()
+    {
+        { "token", _ => { } },
+        { "user and password instead of a token", a => (a.Token, a.User, a.Password) = (null, "alertengine", "pa55-word") },
+        { "frontend URL without api_jsonrpc.php", a => a.Url = "http://127.0.0.1:8080/" },
+        { "no retries", a => a.ReadRetries = 0 },
+        { "ten retries", a => a.ReadRetries = 10 },
+        { "poll every 5 seconds", a => a.PollInterval = TimeSpan.FromSeconds(5) },
+        { "dead-man watch off", a => a.DeadManAfter = TimeSpan.Zero },
+        { "API off: no URL, no credentials", a => (a.Url, a.Token) = (null, null) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiGood))]
+    public void Validate_GoodApiSection_Succeeds(string rule, Action<ZabbixApiOptions> change)
+    {
+        var result = ValidateApi(change);
+
+        Assert.True(result.Succeeded, $"{rule}: {result.FailureMessage}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiSingleFailures))]
+    public void Validate_OneApiThingWrong_OneFailureNamingTheKey(string rule, Action<ZabbixApiOptions> change, string expected)
+    {
+        var result = ValidateApi(change);
+
+        Assert.True(result.Failed, rule);
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SeveralApiThingsWrong_ReportsEveryFailureWithoutSecrets()
+    {
+        var result = ValidateApi(a => (a.Url, a.Token, a.User, a.Password, a.PollInterval, a.ReadRetries) = ("not a url", null, "alertengine", "", TimeSpan.FromSeconds(1), 99));
+
+        Assert.Equal(4, result.Failures!.Count());
+        Assert.All(result.Failures!, f => Assert.StartsWith("Zabbix:Servers:main:Api", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PlaceholderPassword_MessageDoesNotShowIt()
+    {
+        var result = ValidateApi(a => (a.Token, a.User, a.Password) = (null, "alertengine", "CHANGE-ME-s3cr3t"));
+
+        Assert.DoesNotContain("s3cr3t", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static ValidateOptionsResult ValidateApi(Action<ZabbixApiOptions> change)
+    {
+        var api = new ZabbixApiOptions { Url = "https://zabbix.example.com/api_jsonrpc.php", Token = "0123456789abcdef0123456789abcdef" };
+        change(api);
+        var options = new ZabbixOptions();
+        options.Servers["main"] = new ZabbixServerOptions { WebhookSecret = GoodSecret, Api = api };
+        return new ZabbixOptionsValidator().Validate(null, options);
+    }
+
     private static ValidateOptionsResult Validate(params (string Server, string Secret)[] servers)
     {
         var options = new ZabbixOptions();
