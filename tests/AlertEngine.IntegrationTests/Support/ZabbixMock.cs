@@ -58,6 +58,14 @@ internal sealed class ZabbixMock : IAsyncDisposable
     public void RespondTo(string method, string resultJson, int? times = null) =>
         Stub(method, Result(JsonNode.Parse(resultJson)), times);
 
+    /// <summary>
+    /// Answers <paramref name="method"/> with this result only when its <c>params</c> contain
+    /// <paramref name="paramsMatch"/> (JSON, partial: e.g. <c>{"eventids":["51"]}</c>); other calls
+    /// of the method get the other replies. A Zabbix holding several events answers each question.
+    /// </summary>
+    public void RespondWhen(string method, string paramsMatch, string resultJson) =>
+        Stub(method, Result(JsonNode.Parse(resultJson)), paramsMatch: JsonNode.Parse(paramsMatch));
+
     /// <summary>Answers <paramref name="method"/> with a JSON-RPC error (HTTP 200, as Zabbix does).</summary>
     public void RespondError(string method, int code, string message, string? data = null, int? times = null)
     {
@@ -147,7 +155,7 @@ internal sealed class ZabbixMock : IAsyncDisposable
         return server;
     }
 
-    private void Stub(string? method, Func<IResponseBuilder> response, int? times = null)
+    private void Stub(string? method, Func<IResponseBuilder> response, int? times = null, JsonNode? paramsMatch = null)
     {
         var priority = --_priority;
         var scenario = times is null ? null : $"{method ?? "any"}-{priority}";
@@ -156,7 +164,13 @@ internal sealed class ZabbixMock : IAsyncDisposable
             var request = Request.Create().WithPath(Path).UsingPost();
             if (method is not null)
             {
-                request = request.WithBody(new JsonPartialMatcher(new JsonObject { ["method"] = method }.ToJsonString()));
+                var match = new JsonObject { ["method"] = method };
+                if (paramsMatch is not null)
+                {
+                    match["params"] = paramsMatch.DeepClone();
+                }
+
+                request = request.WithBody(new JsonPartialMatcher(match.ToJsonString()));
             }
 
             var given = server.Given(request).AtPriority(priority);
