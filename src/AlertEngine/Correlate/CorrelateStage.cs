@@ -135,7 +135,8 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
                 var recoveredAt = e.RecoveredAt ?? context.Now;
                 var stillInProblem = TicketStore.MarkEventRecovered(session, ticket.Id, e.Server, e.EventId, e.RecoveryEventId, recoveredAt);
                 Timeline(context, ticket, "event-recovered", $"zabbix:{e.Server}",
-                    $"Problem event {e.EventId} recovered (recovery event {e.RecoveryEventId}); {Count(stillInProblem)} still in problem");
+                    (e.PollerNote is { } note ? $"{note}: counted as recovered" : $"Problem event {e.EventId} recovered (recovery event {e.RecoveryEventId})")
+                    + $"; {Count(stillInProblem)} still in problem");
                 if (stillInProblem > 0 || !ticket.State.IsActive())
                 {
                     return false;

@@ -141,8 +141,14 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
         var acknowledged = JsonNode.Parse(Event51)!.AsArray();
         acknowledged[0]!["acknowledges"] = new JsonArray(new JsonObject
         {
-            ["acknowledgeid"] = "9", ["userid"] = "3", ["eventid"] = "51", ["clock"] = "1795638100",
-            ["message"] = message, ["action"] = "6", ["old_severity"] = "0", ["new_severity"] = "0",
+            ["acknowledgeid"] = "9",
+            ["userid"] = "3",
+            ["eventid"] = "51",
+            ["clock"] = "1795638100",
+            ["message"] = message,
+            ["action"] = "6",
+            ["old_severity"] = "0",
+            ["new_severity"] = "0",
         });
         zabbix.RespondTo("event.get", acknowledged.ToJsonString());
         zabbix.RespondWhen("event.get", """{"sortorder":"DESC","limit":1}""", """[{"eventid":"51"}]""");

@@ -111,6 +111,8 @@ public sealed class ZabbixPollerTests : EngineTestBase
         var ticket = await Engine.GetAsync(Assert.Single(await Engine.ListAsync()).Number);
         Assert.Equal("resolved", ticket.State);
         Assert.Equal("0", Assert.Single(ticket.Events!).RecoveryEventId);
+        Assert.Contains(ticket.Timeline!, t => t.Kind == "event-recovered"
+            && t.Text.StartsWith("Zabbix no longer holds problem 51 (deleted, or closed while AlertEngine could not see it): counted as recovered", StringComparison.Ordinal));
     }
 
     [Fact]
