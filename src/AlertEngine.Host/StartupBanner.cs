@@ -44,6 +44,18 @@ internal sealed partial class StartupBanner(
                 LogServers(logger, names);
             }
 
+            foreach (var (name, settings) in zabbix.Value.Servers.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                if (string.IsNullOrWhiteSpace(settings.Api.Url))
+                {
+                    LogNoApi(logger, name);
+                }
+                else
+                {
+                    LogApi(logger, name, settings.Api.PollInterval, settings.Api.WriteBack ? "on" : "off", settings.Api.BlindAfter);
+                }
+            }
+
             var tokenNames = string.Join(", ", apiTokens.Names);
             if (tokenNames.Length > 0)
             {
@@ -65,6 +77,12 @@ internal sealed partial class StartupBanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix servers accepted on /api/v1/zabbix/<name>/events: {Servers}")]
     private static partial void LogServers(ILogger logger, string servers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix {Server}: no API configured (Zabbix:Servers:{Server}:Api:Url): events the webhook misses are not found, nothing is written back")]
+    private static partial void LogNoApi(ILogger logger, string server);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix {Server}: API polled every {PollInterval}, write-back {WriteBack}, 'monitoring blind' ticket after {BlindAfter} without an answer")]
+    private static partial void LogApi(ILogger logger, string server, TimeSpan pollInterval, string writeBack, TimeSpan blindAfter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No API token is configured: the ticket API (/api/v1/tickets) answers 401 until Api:Tokens:<name> is set (see README)")]
     private static partial void LogNoApiTokens(ILogger logger);
