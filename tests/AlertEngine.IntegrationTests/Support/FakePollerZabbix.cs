@@ -25,7 +25,8 @@ internal sealed class FakePollerZabbix(string server) : IZabbixServerApi
     /// <summary>What the poller asked, in order, e.g. "event.get after 50".</summary>
     public List<string> Calls { get; } = [];
 
-    public ZabbixApiHealth Health => ZabbixApiHealth.Unknown;
+    /// <summary>What the client would say of the API's health (the blind watch reads it).</summary>
+    public ZabbixApiHealth Health { get; set; } = ZabbixApiHealth.Unknown;
 
     public void Add(ZabbixApiEvent e)
     {
@@ -69,7 +70,13 @@ internal sealed class FakePollerZabbix(string server) : IZabbixServerApi
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(eventIds.Where(RecoveryClocks.ContainsKey).ToDictionary(id => id, id => RecoveryClocks[id]));
+            var clocks = Events.Values.ToDictionary(e => e.EventId, e => e.Clock);
+            foreach (var (id, clock) in RecoveryClocks)
+            {
+                clocks[id] = clock;
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(eventIds.Where(clocks.ContainsKey).ToDictionary(id => id, id => clocks[id]));
         }
     }
 
