@@ -102,6 +102,14 @@ class Engine:
     def get(self, path):
         return self.request("GET", path)
 
+    def text(self, path):
+        """The body of a GET as text (e.g. /metrics); raises NotYet on any other status than 200."""
+        try:
+            with _OPENER.open(urllib.request.Request(self.base_url + path), timeout=30) as response:
+                return response.read().decode()
+        except urllib.error.HTTPError as error:
+            raise NotYet(f"GET {path} answered {error.code}") from None
+
     def post(self, path, body=None, token=True):
         return self.request("POST", path, body, token)
 

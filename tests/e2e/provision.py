@@ -43,6 +43,17 @@ FLEET_KEY = "e2e.fleet"
 FLEET_TRIGGER_NAME = "E2E fleet down on {HOST.NAME}"
 FLEET_SEVERITY = 3  # Average: L3
 FLEET_HOSTS = [f"srv-fleet{i % 10}-node{i:02d}" for i in range(FLEET_SIZE)]
+# Issue #6 (zabbix_api.py): the poller catching up after the engine was down, and the write-back.
+CATCHUP_HOST = "srv-acme-catchup1"
+CATCHUP_KEY = "e2e.catchup"
+WRITEBACK_HOST = "srv-acme-ack1"
+WRITEBACK_KEY = "e2e.ack"
+# The engine's own Zabbix API user (Zabbix:Servers:e2e:Api): neither the media user (Zabbix sends
+# no update notification to the user who made the update, so the write-back's echo would never
+# come) nor the acknowledging user. Created with its API token before the engine starts.
+API_USER = {"username": "alertengine-api", "name": "AlertEngine", "surname": "API"}
+API_USER_GROUP = "AlertEngine e2e API"
+API_TOKEN_NAME = "AlertEngine e2e engine"
 WRONG_TOKEN_HOST = "srv-wrongtoken-app1"
 WRONG_TOKEN_MEDIATYPE = "AlertEngine (wrong token)"
 ACKER = {"username": "oncall-li", "name": "Li", "surname": "Wei"}
@@ -77,6 +88,8 @@ class World:
     outside_trigger: Trigger = None  # on OUTSIDE_MAINTENANCE_HOST
     flap_trigger: Trigger = None  # on FLAP_HOST
     fleet_triggers: list = field(default_factory=list)  # one per FLEET_HOSTS host, in that order
+    catchup_trigger: Trigger = None  # on CATCHUP_HOST
+    writeback_trigger: Trigger = None  # on WRITEBACK_HOST
     maintenance_hostid: str = ""
     actionid: str = ""  # the normal action
     maintenance_actionid: str = ""
@@ -273,6 +286,10 @@ def provision(api, yaml_text, engine_url, server_name, token):
     world.flap_trigger = create_trigger(api, create_host(api, groupid, FLAP_HOST), Trigger(4, FLAP_HOST, FLAP_KEY),
                                         FLAP_TRIGGER_NAME)
     world.fleet_triggers = create_fleet(api, groupid)
+    world.catchup_trigger = create_trigger(api, create_host(api, groupid, CATCHUP_HOST), Trigger(4, CATCHUP_HOST, CATCHUP_KEY),
+                                           "E2E catch-up on {HOST.NAME}")
+    world.writeback_trigger = create_trigger(api, create_host(api, groupid, WRITEBACK_HOST),
+                                             Trigger(4, WRITEBACK_HOST, WRITEBACK_KEY), "E2E write-back on {HOST.NAME}")
 
     roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
     # Readers may see the hosts (Zabbix creates no alert otherwise); on-call may also acknowledge;
@@ -292,10 +309,39 @@ def provision(api, yaml_text, engine_url, server_name, token):
     api.call("user.create", dict(ACKER, passwd=world.acker_password, roleid=roleid,
                                  usrgrps=[{"usrgrpid": oncall}, {"usrgrpid": desk}]))
 
+    grant_api_user(api, groupid, desk)
+
     world.actionid = action(api, "AlertEngine e2e", groupid, world.mediatypeid, userid)
     world.maintenance_actionid = maintenance_action(api, groupid, world.mediatypeid, userid)
     action(api, "AlertEngine e2e wrong token", wrong_groupid, world.wrong_mediatypeid, wrong_userid)
     return world
+
+
+def create_api_user(api):
+    """The engine's API user and its API token (token.create + token.generate, as Admin), before
+    the engine starts: a user on "User role" (API access) in a group of its own, which
+    grant_api_user gives read-write on the hosts once they exist. Returns the token."""
+    roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
+    group = api.call("usergroup.create", {"name": API_USER_GROUP})["usrgrpids"][0]
+    userid = api.call("user.create", dict(API_USER, passwd=password(), roleid=roleid,
+                                          usrgrps=[{"usrgrpid": group}]))["userids"][0]
+    tokenid = api.call("token.create", {"name": API_TOKEN_NAME, "userid": userid})["tokenids"][0]
+    return api.call("token.generate", [tokenid])[0]["token"]
+
+
+def grant_api_user(api, groupid, desk):
+    """Read-write on the hosts the action covers (the poller reads their events, the write-back
+    acknowledges and closes them), the same hosts the media user reads; and the desk group, so that
+    the API user sees the acknowledging user's name (user.get) and {USER.FULLNAME} resolves for its
+    own updates."""
+    group = api.call("usergroup.get", {"output": ["usrgrpid"], "filter": {"name": API_USER_GROUP}})
+    user = api.call("user.get", {"output": ["userid"], "filter": {"username": API_USER["username"]}})
+    if len(group) != 1 or len(user) != 1:
+        raise ProvisionError(f"the API user {API_USER['username']} or its group {API_USER_GROUP!r} is missing "
+                             "(tests/e2e/run creates them before the engine starts)")
+    api.call("usergroup.update", {"usrgrpid": group[0]["usrgrpid"], "rights": [{"permission": 3, "id": groupid}]})
+    api.call("user.update", {"userid": user[0]["userid"],
+                             "usrgrps": [{"usrgrpid": group[0]["usrgrpid"]}, {"usrgrpid": desk}]})
 
 
 def import_template(api, yaml_text):
@@ -327,3 +373,24 @@ def reload_config_cache(zabbix_conf):
     result = subprocess.run(["zabbix_server", "-c", zabbix_conf, "-R", "config_cache_reload"],
                             capture_output=True, text=True, timeout=30, check=False)
     return (result.stdout + result.stderr).strip()
+
+
+def main():
+    """tests/e2e/run, before the engine starts: create the engine's API user and write its token."""
+    import argparse
+    import os
+
+    from clients import ZabbixApi
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("command", choices=["api-user"])
+    parser.add_argument("--zabbix-api", required=True)
+    parser.add_argument("--token-file", required=True, help="written with mode 600; the token is never printed")
+    args = parser.parse_args()
+    token = create_api_user(ZabbixApi(args.zabbix_api).login("Admin", "zabbix"))
+    fd = os.open(args.token_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(token + "\n")
+
+
+if __name__ == "__main__":
+    main()
