@@ -249,7 +249,8 @@ internal sealed partial class ZabbixServerApi
                 Reachable: !unreachable,
                 LastAnswerAt: unreachable ? _health.LastAnswerAt : now,
                 FailingSince: _health.FailingSince ?? now,
-                LastError: ex.Message,
+                // An open circuit only says calls were not tried: keep the failure that opened it (e.g. connection refused).
+                LastError: ex.InnerException is Polly.CircuitBreaker.BrokenCircuitException && _health.LastError is { } cause ? cause : ex.Message,
                 Version: _dialect?.Version ?? _health.Version);
         }
 

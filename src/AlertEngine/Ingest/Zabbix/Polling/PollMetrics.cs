@@ -19,7 +19,7 @@ public sealed class PollMetrics
         _polls = factory.CreateCounter("alertengine_zabbix_polls_total", "Polls of a Zabbix server's API by result: ok, partial (stopped early), failed.", "server", "result");
         _events = factory.CreateCounter(
             "alertengine_zabbix_polled_events_total",
-            "Events the poller offered to the inbox: stored (the webhook had missed them) or known (already there).",
+            "Events the poller offered to the inbox: stored (not there yet: missed by the webhook, or found before it arrived) or known (already there).",
             "server",
             "result");
     }

@@ -12,7 +12,7 @@ public enum PollMode
 
 /// <summary>
 /// What one poll of one server found and stored. <see cref="Stored"/> counts bodies the inbox did
-/// not hold yet (the webhook missed them); <see cref="AlreadyKnown"/> those it held already.
+/// not hold yet (missed by the webhook, or found before it arrived); <see cref="AlreadyKnown"/> those it held already.
 /// <see cref="Complete"/> is false when the poll stopped early (intake busy, more pages left).
 /// </summary>
 public sealed record PollReport(

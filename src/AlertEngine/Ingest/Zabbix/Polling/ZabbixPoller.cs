@@ -181,7 +181,7 @@ public sealed partial class ZabbixPoller(
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix {Server}: the poller stored {Stored} events the webhook had not delivered ({Report})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zabbix {Server}: the poller stored {Stored} events the inbox did not hold yet: missed by the webhook, or found before it arrived ({Report})")]
     private static partial void LogFound(ILogger logger, string server, int stored, PollReport report);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zabbix {Server}: skipped an event from the API: {Reason}")]

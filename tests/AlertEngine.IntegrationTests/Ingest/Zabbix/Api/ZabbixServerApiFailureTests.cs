@@ -113,7 +113,10 @@ public sealed class ZabbixServerApiFailureTests : IDisposable
         Assert.Equal(before, zabbix.Received().Count);
         Assert.False(api.Health.Reachable);
         Assert.Equal(failingFrom, api.Health.FailingSince);
-        Assert.Contains("circuit open", api.Health.LastError, StringComparison.Ordinal);
+
+        // Health keeps the failure that opened the circuit, which is what an operator can act on.
+        Assert.Contains("502", api.Health.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("circuit open", api.Health.LastError, StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromMilliseconds(500));
         zabbix.RespondTo("apiinfo.version", "\"7.0.5\"");
