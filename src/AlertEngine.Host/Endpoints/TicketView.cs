@@ -51,6 +51,9 @@ internal sealed record TicketView
     /// <summary>On a PROBLEM, single-ticket view only: the numbers of its linked ALERT tickets.</summary>
     public IReadOnlyList<string>? Alerts { get; init; }
 
+    /// <summary>Deadlines (respond by, resolve by, hard limit), first response, and respond/resolve met or breached; null until given.</summary>
+    public TicketSla? Sla { get; init; }
+
     public IReadOnlyList<TicketEvent>? Events { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 
@@ -89,5 +92,6 @@ internal sealed record TicketView
         LastFlapAt = t.LastFlapAt,
         Problem = t.ProblemNumber,
         QuietSeconds = t.Quiet is { } quiet ? (long)quiet.TotalSeconds : null,
+        Sla = t.Sla,
     };
 }

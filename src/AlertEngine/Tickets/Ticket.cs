@@ -63,7 +63,22 @@ public sealed record Ticket
 
     /// <summary>On a PROBLEM: how long its key must stay away before it resolves by itself; null on other types.</summary>
     public TimeSpan? Quiet { get; init; }
+
+    /// <summary>Its SLA deadlines and whether they were met, or null until it has them.</summary>
+    public TicketSla? Sla { get; init; }
 }
+
+/// <summary>
+/// A ticket's SLA: its deadlines, its first response, and whether respond and resolve were met or
+/// breached (<c>met</c>, <c>breached</c>, or null while undecided).
+/// </summary>
+public sealed record TicketSla(
+    DateTimeOffset RespondBy,
+    DateTimeOffset ResolveBy,
+    DateTimeOffset HardLimit,
+    DateTimeOffset? RespondedAt,
+    string? Respond,
+    string? Resolve);
 
 /// <summary>One line of a ticket's timeline: what happened, who did it, through which channel.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Actor, string Channel, string Text);

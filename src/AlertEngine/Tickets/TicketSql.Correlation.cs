@@ -17,7 +17,7 @@ internal static partial class TicketSql
     public const string ReopenFlapping = $"""
         UPDATE tickets
         SET state = CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END,
-            resolved_at = NULL, resolved_by = NULL, flaps = flaps + 1, last_flap_at = @now, updated_at = @now
+            resolved_at = NULL, resolved_by = NULL, resolve_state = NULL, flaps = flaps + 1, last_flap_at = @now, updated_at = @now
         WHERE id = @id AND state = 'resolved'
         RETURNING {TicketColumns}
         """;

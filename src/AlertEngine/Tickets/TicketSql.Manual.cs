@@ -20,10 +20,10 @@ internal static partial class TicketSql
         """;
 
     /// Acknowledges an open ticket; 0 rows when it is no longer open.
-    public const string AcknowledgeOpen = """
+    public const string AcknowledgeOpen = $"""
         UPDATE tickets
         SET state = 'acknowledged', acknowledged_at = COALESCE(acknowledged_at, @at),
-            acknowledged_by = COALESCE(acknowledged_by, @by), updated_at = @at
+            acknowledged_by = COALESCE(acknowledged_by, @by), {TicketSql.RespondedAt}, updated_at = @at
         WHERE id = @id AND state = 'open'
         """;
 

@@ -13,7 +13,9 @@ internal static partial class TicketSql
         rule AS Rule, page_policy AS PagePolicy, suppressed_by AS SuppressedBy, labels AS Labels,
         flaps AS Flaps, last_flap_at AS LastFlapAt, problem_ticket_id AS ProblemTicketId, quiet_seconds AS QuietSeconds,
         (SELECT p.number FROM tickets p WHERE p.id = tickets.problem_ticket_id) AS ProblemNumber,
-        description AS Description, closed_by AS ClosedBy
+        description AS Description, closed_by AS ClosedBy,
+        sla_level AS SlaLevel, respond_by AS RespondBy, resolve_by AS ResolveBy, hard_limit_at AS HardLimitAt,
+        responded_at AS RespondedAt, respond_state AS RespondState, resolve_state AS ResolveState
         """;
 
     /// The ticket a Zabbix problem event was folded into, if any (primary key of ticket_events).
@@ -89,11 +91,12 @@ internal static partial class TicketSql
         """;
 
     /// Marks a ticket acknowledged by someone, unless it already was.
-    public const string Acknowledge = """
+    public const string Acknowledge = $"""
         UPDATE tickets
         SET state = CASE WHEN state = 'open' THEN 'acknowledged' ELSE state END,
             acknowledged_at = COALESCE(acknowledged_at, @at),
             acknowledged_by = COALESCE(acknowledged_by, @by),
+            {RespondedAt},
             updated_at = @at
         WHERE id = @id
         """;
@@ -105,8 +108,8 @@ internal static partial class TicketSql
         """;
 
     /// Resolves an active ticket.
-    public const string Resolve = """
-        UPDATE tickets SET state = 'resolved', resolved_at = @at, resolved_by = @by, updated_at = @at
+    public const string Resolve = $"""
+        UPDATE tickets SET state = 'resolved', resolved_at = @at, resolved_by = @by, {ResolvedAt}, updated_at = @at
         WHERE id = @id AND state IN ('open', 'acknowledged')
         """;
 

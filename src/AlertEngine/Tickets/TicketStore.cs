@@ -151,6 +151,9 @@ public static partial class TicketStore
         Quiet = r.QuietSeconds is { } quiet ? TimeSpan.FromSeconds(quiet) : null,
         Description = r.Description,
         ClosedBy = r.ClosedBy,
+        Sla = r.SlaLevel is null ? null : new TicketSla(
+            UnixTime.FromMs(r.RespondBy ?? 0), UnixTime.FromMs(r.ResolveBy ?? 0), UnixTime.FromMs(r.HardLimitAt ?? 0),
+            UnixTime.FromMs(r.RespondedAt), r.RespondState, r.ResolveState),
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -191,6 +194,13 @@ public static partial class TicketStore
         public long? QuietSeconds { get; set; }
         public string? Description { get; set; }
         public string? ClosedBy { get; set; }
+        public long? SlaLevel { get; set; }
+        public long? RespondBy { get; set; }
+        public long? ResolveBy { get; set; }
+        public long? HardLimitAt { get; set; }
+        public long? RespondedAt { get; set; }
+        public string? RespondState { get; set; }
+        public string? ResolveState { get; set; }
     }
 
     private sealed class EventRow
