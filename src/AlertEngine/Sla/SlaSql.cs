@@ -54,4 +54,13 @@ internal static class SlaSql
 
     /// Records a breached resolve deadline.
     public const string BreachResolve = "UPDATE tickets SET resolve_state = 'breached' WHERE id = @id AND resolve_state IS NULL";
+
+    /// Tickets whose SLA clock started in [@from, @to) with their SLA facts (a scan of tickets with deadlines: a report, not a hot path).
+    public const string ListForReport = """
+        SELECT level AS Level, customer AS Customer, sla_start_at AS StartAt, responded_at AS RespondedAt,
+               resolved_at AS ResolvedAt, respond_state AS Respond, resolve_state AS Resolve
+        FROM tickets
+        WHERE sla_level IS NOT NULL AND sla_start_at >= @from AND sla_start_at < @to
+        ORDER BY id
+        """;
 }

@@ -104,6 +104,22 @@ public static class SlaStore
         return true;
     }
 
+    /// <summary>Tickets whose SLA clock started in [from, to), for the report.</summary>
+    public static IReadOnlyList<SlaReportTicket> ListForReport(SqliteConnection connection, DateTimeOffset from, DateTimeOffset to) =>
+        [.. connection.Query<ReportRow>(SlaSql.ListForReport, new { from = UnixTime.ToMs(from), to = UnixTime.ToMs(to) }).Select(r => new SlaReportTicket(
+            (SupportLevel)r.Level, r.Customer, UnixTime.FromMs(r.StartAt), UnixTime.FromMs(r.RespondedAt), UnixTime.FromMs(r.ResolvedAt), r.Respond, r.Resolve))];
+
+    private sealed class ReportRow
+    {
+        public long Level { get; set; }
+        public string? Customer { get; set; }
+        public long StartAt { get; set; }
+        public long? RespondedAt { get; set; }
+        public long? ResolvedAt { get; set; }
+        public string? Respond { get; set; }
+        public string? Resolve { get; set; }
+    }
+
     private sealed class ClockRow
     {
         public long Id { get; set; }
