@@ -6,6 +6,7 @@ using AlertEngine.Ingest.Zabbix.Api;
 using AlertEngine.Ingest.Zabbix.Polling;
 using AlertEngine.Outbox;
 using AlertEngine.Pipeline;
+using AlertEngine.Sla;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using AlertEngine.Tickets.Api;
@@ -45,6 +46,11 @@ public static class AlertEngineRegistration
         // reloaded whenever the folder changes.
         services.AddSingleton<RuleSetProvider>();
         services.AddHostedService<RuleReloader>();
+
+        // The rules' business calendar and SLA table: the SLA clock, and a warning while the holiday files do not cover the next 30 days.
+        services.AddSingleton<ISlaClock, RulesSlaClock>();
+        services.AddSingleton<CalendarCoverageWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarCoverageWatch>());
 
         // Storage next: migrations run before intake or processing start.
         services.AddSingleton<SqliteConnectionFactory>();

@@ -11,13 +11,14 @@ namespace AlertEngine.Host.Endpoints;
 /// configuration (validated at start: an engine with bad configuration does not run), the
 /// inbox backlog, the events set aside as poisoned, each Zabbix server (its API, last webhook,
 /// last poll, an open "monitoring blind" ticket: <c>degraded</c> while one needs attention), and warnings that need an operator
-/// (e.g. a Zabbix server whose event times run ahead: a media user not on UTC).
+/// (e.g. a Zabbix server whose event times run ahead: a media user not on UTC; a business calendar
+/// whose holiday files do not cover the next 30 days). Warnings do not make the status degraded.
 /// </summary>
 internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static async Task<IResult> Check(InboxHealth inbox, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, ZabbixStatusReader servers, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(InboxHealth inbox, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CalendarCoverageWatch calendar, ZabbixStatusReader servers, CancellationToken cancellationToken)
     {
         var report = await inbox.CheckAsync(cancellationToken);
         var (status, backlog) = (report.Storage, report.Backlog);
@@ -54,7 +55,7 @@ internal static class HealthEndpoint
             }).ToArray(),
             inbox = backlog is null ? null : new { backlog = backlog.Backlog, poisoned = backlog.Poisoned },
             pager = new { mode = "dry-run" },
-            warnings = clocks.Warnings.Select(w => w.Message).ToArray(),
+            warnings = clocks.Warnings.Select(w => w.Message).Append(calendar.Warning).OfType<string>().ToArray(),
         };
         return Results.Json(body, statusCode: status.Writable ? 200 : 503);
     }

@@ -4,12 +4,12 @@ using YamlDotNet.RepresentationModel;
 namespace AlertEngine.Classify;
 
 /// <summary>
-/// The syntax of one rule file: top-level <c>rules:</c>, <c>maintenance:</c>, <c>settings:</c>
-/// and <c>teams:</c>, and the keys of a rule. See rules/README.md for the reference.
+/// The syntax of one rule file: top-level <c>rules:</c>, <c>maintenance:</c>, <c>settings:</c>,
+/// <c>teams:</c> and <c>sla:</c>, and the keys of a rule. See rules/README.md for the reference.
 /// </summary>
 internal static class RuleFile
 {
-    public static readonly string[] TopKeys = ["rules", "maintenance", "settings", "teams"];
+    public static readonly string[] TopKeys = ["rules", "maintenance", "settings", "teams", "sla"];
     public static readonly string[] RuleKeys = ["name", "description", "match", "level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore", "continue"];
     private static readonly string[] ResultKeys = ["level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore"];
     private static readonly string[] RecurrenceKeys = ["count", "within", "quiet"];

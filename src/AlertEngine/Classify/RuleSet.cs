@@ -1,4 +1,6 @@
+using AlertEngine.Calendar;
 using AlertEngine.Ingest;
+using AlertEngine.Sla;
 using AlertEngine.Tickets;
 
 namespace AlertEngine.Classify;
@@ -23,8 +25,9 @@ public sealed partial class RuleSet
     private readonly Rule[][] _bySeverity;
     private readonly Rule[] _all;
 
-    internal RuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<MaintenanceWindow> maintenance, RuleSettings settings, IReadOnlyList<string> files)
+    internal RuleSet(IReadOnlyList<Rule> rules, IReadOnlyList<MaintenanceWindow> maintenance, RuleSettings settings, SlaTable sla, IReadOnlyList<string> files)
     {
+        Sla = sla;
         _all = [.. rules];
         _bySeverity = [.. Enumerable.Range(0, 7).Select(bit => rules.Where(r => ((r.Match.Severities >> bit) & 1) == 1).ToArray())];
         Maintenance = maintenance;
@@ -37,6 +40,12 @@ public sealed partial class RuleSet
     internal IReadOnlyList<MaintenanceWindow> Maintenance { get; }
 
     public RuleSettings Settings { get; }
+
+    /// <summary>The business calendar of the default time zone (settings, holiday files).</summary>
+    public BusinessCalendar Calendar => Settings.Calendar;
+
+    /// <summary>The SLA table (<c>sla:</c>, or the service agreement's values).</summary>
+    public SlaTable Sla { get; }
 
     /// <summary>The files the set was loaded from, in the order they were read.</summary>
     public IReadOnlyList<string> Files { get; }

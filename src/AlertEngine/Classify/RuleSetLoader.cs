@@ -4,7 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace AlertEngine.Classify;
 
 /// <summary>
-/// Loads a rules folder as a whole: every <c>*.yaml</c> directly in it, in name order. The set
+/// Loads a rules folder as a whole: every <c>*.yaml</c> directly in it, in name order, and the
+/// holiday files in its <c>holidays/</c> folder (<c>holidays/2026.yaml</c>). The set
 /// is validated whole (unknown keys, bad regexes, unknown levels, teams and time zones,
 /// duplicate names, impossible windows) and either every error is returned or a compiled
 /// <see cref="RuleSet"/>: never half a set.
@@ -38,7 +39,10 @@ public static class RuleSetLoader
             return [];
         }
 
-        return [.. files.Select(f => new RuleSource(Path.Combine(folder, Path.GetFileName(f)), File.ReadAllText(f)))];
+        var holidayFolder = Path.Combine(folder, HolidayFiles.Folder);
+        string[] holidays = Directory.Exists(holidayFolder) ? [.. Directory.GetFiles(holidayFolder, "*.yaml").Order(StringComparer.Ordinal)] : [];
+        return [.. files.Select(f => new RuleSource(Path.Combine(folder, Path.GetFileName(f)), File.ReadAllText(f))),
+            .. holidays.Select(f => new RuleSource(Path.Combine(folder, HolidayFiles.Folder, Path.GetFileName(f)), File.ReadAllText(f)))];
     }
 
     /// <summary>The rules shipped in the repository's rules/ folder, built into the engine.</summary>
@@ -55,8 +59,15 @@ public static class RuleSetLoader
     {
         ArgumentNullException.ThrowIfNull(sources);
         var files = sources.Select(s => (Yaml: new RuleYaml(s.Name), Top: (Dictionary<string, YamlNode>?)null)).ToList();
+        var holidays = new HolidayFiles();
         for (var i = 0; i < files.Count; i++)
         {
+            if (HolidayFiles.IsHolidayFile(sources[i].Name))
+            {
+                holidays.Read(files[i].Yaml, sources[i].Text);
+                continue;
+            }
+
             files[i] = (files[i].Yaml, RuleFile.ReadTop(files[i].Yaml, sources[i].Text));
         }
 
@@ -75,7 +86,8 @@ public static class RuleSetLoader
             }
         }
 
-        var ruleSettings = settingsReader.Build();
+        var ruleSettings = settingsReader.Build(holidays);
+        var sla = new SlaSection(ruleSettings.Calendar.BusinessDay);
         var rules = new List<Rule>();
         var windows = new List<MaintenanceWindow>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -95,6 +107,11 @@ public static class RuleSetLoader
                 }
             }
 
+            if (top?.TryGetValue("sla", out var slaNode) == true)
+            {
+                sla.Read(yaml, slaNode);
+            }
+
             if (top?.TryGetValue("maintenance", out var windowList) == true)
             {
                 foreach (var node in yaml.List(windowList, "maintenance"))
@@ -111,7 +128,7 @@ public static class RuleSetLoader
         var errors = files.SelectMany(f => f.Yaml.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)).ToList();
         return errors.Count > 0
             ? new RuleSetLoad(null, errors)
-            : new RuleSetLoad(new RuleSet(rules, windows, ruleSettings, [.. sources.Select(s => s.Name)]), []);
+            : new RuleSetLoad(new RuleSet(rules, windows, ruleSettings, sla.Build(), [.. sources.Select(s => s.Name)]), []);
     }
 
     private static void CheckTeam(RuleYaml yaml, (string Team, YamlNode Node)? reference, RuleSettings settings)

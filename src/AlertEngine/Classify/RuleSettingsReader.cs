@@ -92,7 +92,7 @@ internal sealed class RuleSettingsReader
     }
 
     /// <summary>The settings, with defaults for what the folder does not say; checks the default team is declared.</summary>
-    public RuleSettings Build()
+    public RuleSettings Build(HolidayFiles? holidays = null)
     {
         var defaults = RuleSettings.Defaults();
         var zone = _zone ?? defaults.TimeZone;
@@ -104,6 +104,8 @@ internal sealed class RuleSettingsReader
         }
 
         teams.TryAdd(defaultTeam, zone);
-        return new RuleSettings(zone, defaultTeam, _hours ?? defaults.BusinessHours, teams);
+        var hours = _hours ?? defaults.BusinessHours;
+        holidays?.CheckWorkingDays(hours);
+        return new RuleSettings(zone, defaultTeam, hours, teams, holidays);
     }
 }

@@ -4,7 +4,8 @@ namespace AlertEngine.Classify;
 
 /// <summary>
 /// Matches when the event happened, on the wall clock of the team's time zone:
-/// <c>business_hours: true|false</c>, <c>weekdays: [sat, sun]</c>, <c>from: "22:00"</c> /
+/// <c>business_hours: true|false</c> (the business calendar: public holidays are off, make-up
+/// working days on), <c>weekdays: [sat, sun]</c>, <c>from: "22:00"</c> /
 /// <c>to: "06:00"</c> (past midnight when <c>to</c> is not after <c>from</c>). All given parts must hold.
 /// </summary>
 internal sealed class TimeWindowMatcher(bool? businessHours, WeeklyWindow? window) : IEventMatcher
@@ -16,7 +17,7 @@ internal sealed class TimeWindowMatcher(bool? businessHours, WeeklyWindow? windo
     public bool Matches(RuleInput input)
     {
         var local = input.LocalTime(out _);
-        if (businessHours is { } wanted && input.Settings.BusinessHours.Contains(local) != wanted)
+        if (businessHours is { } wanted && input.Settings.Calendar.IsBusinessLocal(local) != wanted)
         {
             return false;
         }
@@ -28,9 +29,11 @@ internal sealed class TimeWindowMatcher(bool? businessHours, WeeklyWindow? windo
     {
         var local = input.LocalTime(out var zone);
         var when = $"{local:ddd yyyy-MM-dd HH:mm} {zone.Id}";
-        if (businessHours is { } wanted && input.Settings.BusinessHours.Contains(local) != wanted)
+        if (businessHours is { } wanted && input.Settings.Calendar.IsBusinessLocal(local) != wanted)
         {
-            return $"{when} is {(wanted ? "outside" : "inside")} business hours ({input.Settings.BusinessHours.Describe()})";
+            var day = DateOnly.FromDateTime(local);
+            var note = input.Settings.Calendar.DayNote(day) is { } special ? $"; {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} is {special}" : "";
+            return $"{when} is {(wanted ? "outside" : "inside")} business hours ({input.Settings.BusinessHours.Describe()}{note})";
         }
 
         return $"{when} is outside {window!.Describe()}";

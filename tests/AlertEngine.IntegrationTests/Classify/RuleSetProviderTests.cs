@@ -2,6 +2,8 @@ using AlertEngine.Classify;
 using AlertEngine.Ingest;
 using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Pipeline;
+using AlertEngine.Sla;
+using AlertEngine.Tickets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -94,6 +96,64 @@ public sealed class RuleSetProviderTests : IDisposable
         Assert.Equal(2, ex.Errors.Count);
     }
 
+    [Fact]
+    public void CheckForChanges_HolidayFileAdded_CalendarAndSlaClockFollow()
+    {
+        var provider = Start();
+        var clock = new RulesSlaClock(provider);
+        var beforeNationalDay = new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 11, 30, 0, TimeSpan.FromHours(8)), clock.DeadlinesFor(SupportLevel.L3, beforeNationalDay).RespondBy);
+
+        Write("holidays/2026.yaml", NationalDay);
+        provider.CheckForChanges();
+        provider.CheckForChanges();
+
+        Assert.True(provider.Status.Valid);
+        Assert.Equal(new DateOnly(2026, 12, 31), provider.Current.Calendar.CoveredUntil);
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 11, 30, 0, TimeSpan.FromHours(8)), clock.DeadlinesFor(SupportLevel.L3, beforeNationalDay).RespondBy);
+    }
+
+    [Fact]
+    public void CheckForChanges_BrokenHolidayFile_RejectedWithPositionAndLastGoodSetKept()
+    {
+        Write("holidays/2026.yaml", NationalDay);
+        var provider = Start();
+        var running = provider.Current;
+
+        Write("holidays/2026.yaml", NationalDay + "working_days:\n  - 2026-10-12\n");
+        provider.CheckForChanges();
+        provider.CheckForChanges();
+
+        Assert.Same(running, provider.Current);
+        Assert.False(provider.Status.Valid);
+        Assert.Equal(
+            $"{Path.Combine(_rules, "holidays", "2026.yaml")}:4:5: 2026-10-12 is a Monday, a working day already: working_days lists the weekend days that are worked (make-up days)",
+            Assert.Single(provider.Status.Rejected!.Errors).ToString());
+        Assert.False(provider.Current.Calendar.IsWorkingDay(new DateOnly(2026, 10, 1)));
+
+        Write("holidays/2026.yaml", NationalDay + "working_days:\n  - { date: 2026-10-10, name: National Day }\n");
+        provider.CheckForChanges();
+        provider.CheckForChanges();
+
+        Assert.True(provider.Status.Valid);
+        Assert.True(provider.Current.Calendar.IsWorkingDay(new DateOnly(2026, 10, 10)));
+    }
+
+    [Fact]
+    public void CheckForChanges_BrokenSlaTable_RejectedAndTheAgreementKeepsRunning()
+    {
+        var provider = Start();
+
+        Write("05-sla.yaml", "sla:\n  L3: { respond: 4h, resolve: 2 business days, hard_limit: 1 business day }\n");
+        provider.CheckForChanges();
+        provider.CheckForChanges();
+
+        Assert.EndsWith("05-sla.yaml:2:7: sla L3: respond (4h) ≤ resolve (17h) ≤ hard_limit (8h30m) must hold", Assert.Single(provider.Status.Rejected!.Errors).ToString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromHours(17), provider.Current.Sla.For(SupportLevel.L3).HardLimit);
+    }
+
+    private const string NationalDay = "days_off:\n  - { from: 2026-10-01, to: 2026-10-07, name: National Day }\n";
+
     private RuleSetProvider Start()
     {
         var provider = new RuleSetProvider(Options.Create(new RulesOptions { Folder = _rules }), new EngineMetrics(), new FakeTimeProvider(), NullLogger<RuleSetProvider>.Instance);
@@ -113,5 +173,10 @@ public sealed class RuleSetProviderTests : IDisposable
         ProblemAt = DateTimeOffset.UnixEpoch,
     }).Rule;
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_rules, name), text);
+    private void Write(string name, string text)
+    {
+        var path = Path.Combine(_rules, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
 }

@@ -27,7 +27,8 @@ internal static class ValidateCommand
         }
 
         output.WriteLine($"OK {source}: {Plural(rules.Files.Count, "file")}, {Plural(rules.RuleCount, "rule")}, "
-            + $"{Plural(rules.MaintenanceCount, "maintenance window")} (time zone {rules.Settings.TimeZone.Id}, default team {rules.Settings.DefaultTeam}).");
+            + $"{Plural(rules.MaintenanceCount, "maintenance window")} (time zone {rules.Settings.TimeZone.Id}, default team {rules.Settings.DefaultTeam}, "
+            + $"holidays {(rules.Calendar.CoveredUntil is { } until ? $"until {until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "none")}).");
         return RulesExit.Ok;
     }
 
