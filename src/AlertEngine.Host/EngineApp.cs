@@ -49,6 +49,7 @@ public static class EngineApp
         app.UseStatusCodePages();
         app.MapZabbixWebhook();
         app.MapTickets();
+        app.MapSla();
         app.MapHealth();
         app.MapEngineMetrics();
         return app;

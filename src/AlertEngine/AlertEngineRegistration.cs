@@ -34,6 +34,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<IValidateOptions<ZabbixOptions>, ZabbixOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorrelateOptions>().BindConfiguration(CorrelateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WatchOptions>().BindConfiguration(WatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
@@ -85,6 +86,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<IEventStage, NormaliseStage>();
         services.AddSingleton<IEventStage, ClassifyStage>();
         services.AddSingleton<IEventStage, CorrelateStage>();
+        services.AddSingleton<IEventStage, DeadlineStage>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
 
@@ -107,6 +109,9 @@ public static class AlertEngineRegistration
         services.AddSingleton<BlindMonitoringWatch>();
         services.AddSingleton<ZabbixStatusReader>();
 
+        // SLA: the watcher gives deadlines to tickets opened outside the pipeline and escalates at each deadline, once.
+        services.AddSingleton<SlaWatch>();
+
         // Jobs (Quartz, one at a time each): they read what is due from SQLite and take their turn at the write gate.
         services.AddSingleton<ProblemQuietCheck>();
         services.AddQuartz(quartz =>
@@ -114,6 +119,9 @@ public static class AlertEngineRegistration
             quartz.AddJob<ProblemQuietJob>(job => job.WithIdentity(ProblemQuietJob.Key));
             quartz.AddTrigger((sp, trigger) => trigger.ForJob(ProblemQuietJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(sp.GetRequiredService<IOptions<CorrelateOptions>>().Value.QuietCheckInterval).RepeatForever()));
+            quartz.AddJob<SlaWatchJob>(job => job.WithIdentity(SlaWatchJob.Key));
+            quartz.AddTrigger((sp, trigger) => trigger.ForJob(SlaWatchJob.Key).StartNow().WithSimpleSchedule(s => s
+                .WithInterval(sp.GetRequiredService<IOptions<SlaOptions>>().Value.WatchInterval).RepeatForever()));
             quartz.AddJob<BlindMonitoringJob>(job => job.WithIdentity(BlindMonitoringJob.Key));
             quartz.AddTrigger((sp, trigger) => trigger.ForJob(BlindMonitoringJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(sp.GetRequiredService<IOptions<WatchOptions>>().Value.Interval).RepeatForever()));

@@ -16,10 +16,10 @@ public sealed class DeadlineStage(ISlaClock clock, RuleSetProvider rules) : IEve
         if (context.Correlation is { } correlation)
         {
             var zone = rules.Current.Settings.TimeZone;
-            SlaStore.ApplyDeadlines(context.Session, correlation.TicketId, clock, zone, context.Now);
+            SlaStore.ApplyDeadlines(context.Session, correlation.TicketId, clock, zone, context.Now, context.Inbox.Id);
             if (correlation.ProblemTicketId is { } problem)
             {
-                SlaStore.ApplyDeadlines(context.Session, problem, clock, zone, context.Now);
+                SlaStore.ApplyDeadlines(context.Session, problem, clock, zone, context.Now, context.Inbox.Id);
             }
         }
 

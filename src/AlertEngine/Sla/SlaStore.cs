@@ -22,7 +22,7 @@ public static class SlaStore
     /// clock starts (the Zabbix problem's start), writes them with a timeline line, and returns
     /// them; null when they were already right.
     /// </summary>
-    public static TicketDeadlines? ApplyDeadlines(DbSession session, long ticketId, ISlaClock clock, TimeZoneInfo zone, DateTimeOffset now)
+    public static TicketDeadlines? ApplyDeadlines(DbSession session, long ticketId, ISlaClock clock, TimeZoneInfo zone, DateTimeOffset now, long? inboxId = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(clock);
@@ -53,7 +53,7 @@ public static class SlaStore
             : $"SLA {level}";
         TicketStore.AddTimeline(session, ticketId, new TimelineEntry(now, "sla", Actor, Channel,
             $"{what}, {counts} from {SlaEscalationDecision.Local(start, zone)}: respond by {SlaEscalationDecision.Local(deadlines.RespondBy, zone)}, "
-            + $"resolve by {SlaEscalationDecision.Local(deadlines.ResolveBy, zone)}, hard limit {SlaEscalationDecision.Local(deadlines.HardLimit, zone)}"), inboxId: null);
+            + $"resolve by {SlaEscalationDecision.Local(deadlines.ResolveBy, zone)}, hard limit {SlaEscalationDecision.Local(deadlines.HardLimit, zone)}"), inboxId);
         return deadlines;
     }
 

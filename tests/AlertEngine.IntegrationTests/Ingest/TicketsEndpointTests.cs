@@ -82,8 +82,7 @@ public sealed class TicketsEndpointTests : EngineTestBase
         var ticket = await Engine.GetAsync(number);
 
         Assert.Equal("101", Assert.Single(ticket.Events!).EventId);
-        var opened = Assert.Single(ticket.Timeline!);
-        Assert.Equal(("opened", "zabbix"), (opened.Kind, opened.Channel));
+        Assert.Equal([("opened", "zabbix"), ("sla", "sla")], ticket.Timeline!.Select(t => (t.Kind, t.Channel)));
         Assert.Matches("^[0-9]{4}$", number);
     }
 }

@@ -40,7 +40,7 @@ public sealed class AlertHandledThroughApiTests : EngineTestBase
         Assert.Equal(("resolved", EngineHost.DeskToken), (resolved.State, resolved.ResolvedBy));
         Assert.Equal((resolved.State, resolved.ResolvedBy, resolved.ResolvedAt), (afterRecovery.State, afterRecovery.ResolvedBy, afterRecovery.ResolvedAt));
         Assert.Equal(
-            [("opened", "zabbix"), ("acknowledged", "api"), ("acknowledged", "zabbix"), ("resolved", "api"), ("event-recovered", "zabbix")],
+            [("opened", "zabbix"), ("sla", "sla"), ("acknowledged", "api"), ("acknowledged", "zabbix"), ("resolved", "api"), ("event-recovered", "zabbix")],
             afterRecovery.Timeline!.Select(e => (e.Kind, e.Channel)));
         Assert.NotNull(Assert.Single(afterRecovery.Events!).RecoveredAt);
     }

@@ -2,6 +2,7 @@ using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlertEngine.IntegrationTests.Scenarios;
 
@@ -17,17 +18,23 @@ public sealed class RestartWithUnprocessedInboxTests : EngineTestBase
 
         await RestartAsync();
         await Engine.WaitForProcessingAsync();
+        await RunSlaWatchAsync();
         var afterFirst = await Engine.ListAsync();
 
         await RestartAsync();
         await Engine.WaitForProcessingAsync();
+        await RunSlaWatchAsync();
         var afterSecond = await Engine.ListAsync();
 
         Assert.Equal(2, afterFirst.Count);
         Assert.Equal(["open", "acknowledged"], afterFirst.Select(t => t.State));
         Assert.Equal(afterFirst, afterSecond, (a, b) => a.Number == b.Number && a.State == b.State && a.Occurrences == b.Occurrences);
         var timeline = (await Engine.GetAsync(afterSecond[1].Number)).Timeline!;
-        Assert.Equal(["opened", "acknowledged"], timeline.Select(t => t.Kind));
+        Assert.Equal(["opened", "sla", "acknowledged"], timeline.Where(t => t.Channel != "sla" || t.Kind == "sla").Select(t => t.Kind));
+
+        // The sample problem is from 2026-11-25: its L2 resolve deadline and hard limit have passed.
+        // The watcher ran after each start (and Quartz may have run it too): each escalation was made once.
+        Assert.Equal(["sla-breach", "sla-escalation"], timeline.Where(t => t.Kind is "sla-breach" or "sla-escalation").Select(t => t.Kind));
     }
 
     private void StoreUnprocessed(params string[] bodies)
@@ -45,4 +52,7 @@ public sealed class RestartWithUnprocessedInboxTests : EngineTestBase
         transaction.Commit();
         Assert.All(results, r => Assert.Equal(IntakeResult.Accepted, r));
     }
+
+    private Task<int> RunSlaWatchAsync() =>
+        Engine.App.Services.GetRequiredService<AlertEngine.Sla.SlaWatch>().RunAsync(TestContext.Current.CancellationToken);
 }

@@ -20,8 +20,10 @@ public sealed class SeverityChangeTests : EngineTestBase
 
         var relevelled = await Engine.GetAsync(ticket.Number);
         Assert.Equal(("L2", 4), (relevelled.Level, relevelled.Severity));
-        var entry = relevelled.Timeline![^1];
+        var entry = relevelled.Timeline![^2];
         Assert.Equal("level-changed", entry.Kind);
+        Assert.Equal("sla", relevelled.Timeline![^1].Kind);
+        Assert.StartsWith("SLA recomputed for L2 (was L3), around the clock from 2026-", relevelled.Timeline![^1].Text, StringComparison.Ordinal);
         Assert.StartsWith("level L3 → L2: severity changed from average to high in Zabbix by Zabbix Administrator (Admin)", entry.Text, StringComparison.Ordinal);
     }
 

@@ -56,9 +56,9 @@ public sealed class ZabbixWriteBackTests : EngineTestBase
         Assert.Equal(["sent"], OutboxStates());
         Assert.Single(_zabbix.Requests);
         Assert.Equal(
-            [("opened", "zabbix"), ("acknowledged", "api"), ("write-back", "zabbix"), ("write-back-confirmed", "zabbix")],
+            [("opened", "zabbix"), ("sla", "sla"), ("acknowledged", "api"), ("write-back", "zabbix"), ("write-back-confirmed", "zabbix")],
             ticket.Timeline!.Select(t => (t.Kind, t.Channel)));
-        Assert.Equal($"Acknowledged Zabbix events 51 on {EngineHost.ServerA}: {message}", ticket.Timeline![2].Text);
+        Assert.Equal($"Acknowledged Zabbix events 51 on {EngineHost.ServerA}: {message}", ticket.Timeline![3].Text);
     }
 
     [Fact]

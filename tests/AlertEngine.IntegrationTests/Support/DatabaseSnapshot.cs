@@ -20,6 +20,19 @@ internal sealed record DatabaseSnapshot(
     IReadOnlyList<string> TicketEvents,
     IReadOnlyList<TimelineRow> Timeline)
 {
+    /// <summary>
+    /// The SLA watcher's timeline lines (breaches and escalations at deadlines) come from a job on
+    /// its own clock, not from requests or events; so do the breach marks it sets on tickets.
+    /// </summary>
+    public const string NotFromJobs = "kind NOT IN ('sla-breach', 'sla-escalation')";
+
+    private static IDictionary<string, object?> WithoutJobColumns(IDictionary<string, object?> row)
+    {
+        row.Remove("respond_state");
+        row.Remove("resolve_state");
+        return row;
+    }
+
     public static DatabaseSnapshot Take(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
@@ -28,9 +41,9 @@ internal sealed record DatabaseSnapshot(
             "SELECT zabbix_server, event_id, update_key, id, payload, processed_at, poisoned_reason FROM inbox");
         return new DatabaseSnapshot(
             inbox.ToDictionary(r => new InboxKey(r.Server, r.EventId, r.UpdateKey), r => new InboxRow(r.Id, r.Payload, r.ProcessedAt is not null, r.PoisonedReason)),
-            connection.Query("SELECT * FROM tickets").Cast<IDictionary<string, object?>>().ToDictionary(r => (long)r["id"]!, Describe),
+            connection.Query("SELECT * FROM tickets").Cast<IDictionary<string, object?>>().ToDictionary(r => (long)r["id"]!, r => Describe(WithoutJobColumns(r))),
             [.. connection.Query("SELECT * FROM ticket_events ORDER BY zabbix_server, event_id").Cast<IDictionary<string, object?>>().Select(Describe)],
-            [.. connection.Query<TimelineRow>("SELECT id AS Id, ticket_id AS TicketId, inbox_id AS InboxId FROM ticket_timeline ORDER BY id")]);
+            [.. connection.Query<TimelineRow>($"SELECT id AS Id, ticket_id AS TicketId, inbox_id AS InboxId FROM ticket_timeline WHERE {NotFromJobs} ORDER BY id")]);
     }
 
     /// <summary>What changed between two snapshots, one line per difference (empty when nothing did).</summary>

@@ -64,6 +64,10 @@ internal sealed class EngineHost : IAsyncDisposable
             [$"Zabbix:Servers:{ServerA}:WebhookSecret"] = SecretA,
             [$"Zabbix:Servers:{ServerB}:WebhookSecret"] = SecretB,
             ["Pipeline:PollInterval"] = "00:00:00.200",
+            // The SLA watcher runs at start and then only every 5 min: the sample events are from
+            // 2026-11-25, so their deadlines have passed, and tests that read exact timelines must not
+            // race it. Tests of the watcher run it themselves (SlaWatch.RunAsync).
+            ["Sla:WatchInterval"] = "00:05:00",
             [$"Api:Tokens:{DeskToken}"] = DeskSecret,
             [$"Api:Tokens:{ToolToken}"] = ToolSecret,
         };
