@@ -42,6 +42,7 @@ internal static class TriggerEvents
             o["update_message"] = null;
             o["update_severity"] = newSeverity;
             o["update_time"] = time;
+            o["update_clock"] = DateTimeOffset.Parse($"2026-11-25T{time}Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds();
             o["acknowledged"] = false;
         });
 
