@@ -112,7 +112,8 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
         switch (change)
         {
             case TicketChange.Acknowledge:
-                TicketStore.Acknowledge(session, ticket.Id, update!.User, context.Now);
+                // Acknowledged when it was done in Zabbix (the SLA's response), recorded now.
+                TicketStore.Acknowledge(session, ticket.Id, update!.User, update.At ?? context.Now, context.Now);
                 Timeline(context, ticket, "acknowledged", update.User, UpdateText(update));
                 return false;
 
@@ -142,7 +143,8 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
                     return false;
                 }
 
-                TicketStore.Resolve(session, ticket.Id, $"zabbix:{e.Server}", context.Now);
+                // Resolved when Zabbix recovered it (the SLA's resolution), recorded now.
+                TicketStore.Resolve(session, ticket.Id, $"zabbix:{e.Server}", recoveredAt, context.Now);
                 Timeline(context, ticket, "resolved", $"zabbix:{e.Server}", "Resolved: every problem event on this ticket has recovered in Zabbix");
                 return true;
 

@@ -97,7 +97,7 @@ internal static partial class TicketSql
             acknowledged_at = COALESCE(acknowledged_at, @at),
             acknowledged_by = COALESCE(acknowledged_by, @by),
             {RespondedAt},
-            updated_at = @at
+            updated_at = @now
         WHERE id = @id
         """;
 
@@ -109,7 +109,7 @@ internal static partial class TicketSql
 
     /// Resolves an active ticket.
     public const string Resolve = $"""
-        UPDATE tickets SET state = 'resolved', resolved_at = @at, resolved_by = @by, {ResolvedAt}, updated_at = @at
+        UPDATE tickets SET state = 'resolved', resolved_at = @at, resolved_by = @by, {ResolvedAt}, updated_at = @now
         WHERE id = @id AND state IN ('open', 'acknowledged')
         """;
 

@@ -40,7 +40,7 @@ public static partial class TicketStore
 
     /// <summary>Resolves an open or acknowledged ticket; false when it was neither.</summary>
     public static bool ResolveActive(DbSession session, long ticketId, string by, DateTimeOffset at) =>
-        session.Connection.Execute(TicketSql.Resolve, new { id = ticketId, by, at = UnixTime.ToMs(at) }, session.Transaction) == 1;
+        session.Connection.Execute(TicketSql.Resolve, new { id = ticketId, by, at = UnixTime.ToMs(at), now = UnixTime.ToMs(at) }, session.Transaction) == 1;
 
     /// <summary>Closes a resolved ticket; false when it was not resolved.</summary>
     public static bool CloseResolved(DbSession session, long ticketId, string by, DateTimeOffset at) =>

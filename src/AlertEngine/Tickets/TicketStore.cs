@@ -83,14 +83,16 @@ public static partial class TicketStore
         return (int)(session.Prepared(TicketSql.CountUnrecovered).With("ticketId", ticketId).ScalarInt64() ?? 0);
     }
 
-    public static void Acknowledge(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        session.Prepared(TicketSql.Acknowledge).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).Run();
+    /// <summary>Acknowledges at <paramref name="at"/> (when it was done, e.g. in Zabbix), recorded at <paramref name="now"/> (default: the same).</summary>
+    public static void Acknowledge(DbSession session, long ticketId, string? by, DateTimeOffset at, DateTimeOffset? now = null) =>
+        session.Prepared(TicketSql.Acknowledge).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).With("now", UnixTime.ToMs(now ?? at)).Run();
 
     public static void Unacknowledge(DbSession session, long ticketId, DateTimeOffset at) =>
         session.Prepared(TicketSql.Unacknowledge).With("id", ticketId).With("at", UnixTime.ToMs(at)).Run();
 
-    public static void Resolve(DbSession session, long ticketId, string? by, DateTimeOffset at) =>
-        session.Prepared(TicketSql.Resolve).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).Run();
+    /// <summary>Resolves at <paramref name="at"/> (when it happened, e.g. the recovery's clock), recorded at <paramref name="now"/> (default: the same).</summary>
+    public static void Resolve(DbSession session, long ticketId, string? by, DateTimeOffset at, DateTimeOffset? now = null) =>
+        session.Prepared(TicketSql.Resolve).With("id", ticketId).With("by", by).With("at", UnixTime.ToMs(at)).With("now", UnixTime.ToMs(now ?? at)).Run();
 
     public static void AddTimeline(DbSession session, long ticketId, TimelineEntry entry, long? inboxId)
     {
