@@ -48,6 +48,9 @@ CATCHUP_HOST = "srv-acme-catchup1"
 CATCHUP_KEY = "e2e.catchup"
 WRITEBACK_HOST = "srv-acme-ack1"
 WRITEBACK_KEY = "e2e.ack"
+# Issue #7 (sla.py): one High trigger (L2: deadlines around the clock, exact to the second).
+SLA_HOST = "srv-acme-sla1"
+SLA_KEY = "e2e.sla"
 # The engine's own Zabbix API user (Zabbix:Servers:e2e:Api): neither the media user (Zabbix sends
 # no update notification to the user who made the update, so the write-back's echo would never
 # come) nor the acknowledging user. Created with its API token before the engine starts.
@@ -90,6 +93,7 @@ class World:
     fleet_triggers: list = field(default_factory=list)  # one per FLEET_HOSTS host, in that order
     catchup_trigger: Trigger = None  # on CATCHUP_HOST
     writeback_trigger: Trigger = None  # on WRITEBACK_HOST
+    sla_trigger: Trigger = None  # on SLA_HOST
     maintenance_hostid: str = ""
     actionid: str = ""  # the normal action
     maintenance_actionid: str = ""
@@ -290,6 +294,8 @@ def provision(api, yaml_text, engine_url, server_name, token):
                                            "E2E catch-up on {HOST.NAME}")
     world.writeback_trigger = create_trigger(api, create_host(api, groupid, WRITEBACK_HOST),
                                              Trigger(4, WRITEBACK_HOST, WRITEBACK_KEY), "E2E write-back on {HOST.NAME}")
+    world.sla_trigger = create_trigger(api, create_host(api, groupid, SLA_HOST), Trigger(4, SLA_HOST, SLA_KEY),
+                                       "E2E SLA on {HOST.NAME}")
 
     roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
     # Readers may see the hosts (Zabbix creates no alert otherwise); on-call may also acknowledge;

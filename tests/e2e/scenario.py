@@ -4,7 +4,8 @@
 Provisions Zabbix through its API, drives real events with zabbix_sender and event.acknowledge,
 and checks what AlertEngine made of them through its own API; then a rule change made while the
 engine runs (live_rules.py), a host in a Zabbix maintenance (maintenance.py), and flapping into
-a PROBLEM ticket and one trigger on 50 hosts at once (correlation.py), and the engine's Zabbix API
+a PROBLEM ticket and one trigger on 50 hosts at once (correlation.py), SLA deadlines from the
+Zabbix event clock met by an acknowledgement in Zabbix (sla.py), and the engine's Zabbix API
 (zabbix_api.py: catching up after a restart, the write-back, blind monitoring). Prints
 "PASS name" or "FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any
 failure."""
@@ -18,6 +19,7 @@ from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, log, wait_fo
 from correlation import FleetOfFifty, FlappingToProblem
 from live_rules import LiveRuleChange
 from maintenance import ZabbixMaintenance
+from sla import SlaClocks
 from zabbix_api import ZabbixApiCases
 from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, import_template, provision,
                        reload_config_cache, watch_engine)
@@ -123,7 +125,7 @@ class Scenario:
         # Until the server has the new items, it rejects their values; 0 fires nothing.
         everything = (self._all_triggers() + self.world.rules_triggers
                       + [self.world.maintenance_trigger, self.world.outside_trigger, self.world.flap_trigger]
-                      + self.world.fleet_triggers + [self.world.catchup_trigger, self.world.writeback_trigger])
+                      + self.world.fleet_triggers + [self.world.catchup_trigger, self.world.writeback_trigger, self.world.sla_trigger])
         wait_for(lambda: self.send(everything, 0), timeout=EXPECT_SECONDS, interval=1)
         # Accepted items do not prove the action is in the cache too: a periodic sync can land
         # between creating the items and creating the action, and a problem raised before the
@@ -371,6 +373,8 @@ class Scenario:
             FleetOfFifty(self).run()
             if ended:
                 maintenance.check_resent()
+            # Issue #7: deadlines from the Zabbix event clock, met by an acknowledgement made in Zabbix.
+            SlaClocks(self).run()
             # Issue #6 last: it stops and starts the engine, and takes the Zabbix API away.
             ZabbixApiCases(self).run()
         log(f"scenario took {time.monotonic() - started:.0f} s")
