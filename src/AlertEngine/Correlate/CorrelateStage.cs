@@ -113,7 +113,7 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
         {
             case TicketChange.Acknowledge:
                 // Acknowledged when it was done in Zabbix (the SLA's response), recorded now.
-                TicketStore.Acknowledge(session, ticket.Id, update!.User, update.At ?? context.Now, context.Now);
+                TicketStore.Acknowledge(session, ticket.Id, update!.User, NotAfter(update.At, context.Now), context.Now);
                 Timeline(context, ticket, "acknowledged", update.User, UpdateText(update));
                 return false;
 
@@ -144,7 +144,7 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
                 }
 
                 // Resolved when Zabbix recovered it (the SLA's resolution), recorded now.
-                TicketStore.Resolve(session, ticket.Id, $"zabbix:{e.Server}", recoveredAt, context.Now);
+                TicketStore.Resolve(session, ticket.Id, $"zabbix:{e.Server}", NotAfter(recoveredAt, context.Now), context.Now);
                 Timeline(context, ticket, "resolved", $"zabbix:{e.Server}", "Resolved: every problem event on this ticket has recovered in Zabbix");
                 return true;
 
@@ -174,4 +174,7 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
 
     private static void Timeline(EventContext context, Ticket ticket, string kind, string? actor, string text) =>
         TicketStore.AddTimeline(context.Session, ticket.Id, new TimelineEntry(context.Now, kind, actor, Channel, text), context.Inbox.Id);
+
+    /// <summary>A time from Zabbix, but never later than now: a Zabbix clock running ahead must not date things in the future.</summary>
+    private static DateTimeOffset NotAfter(DateTimeOffset? zabbix, DateTimeOffset now) => zabbix is { } at && at < now ? at : now;
 }

@@ -103,6 +103,43 @@ public sealed class SlaClockTests : EngineTestBase
     }
 
     [Fact]
+    public async Task L1_AcknowledgedInZabbixBeforeRespondBy_ArrivingAfterIt_MetAtTheZabbixClock()
+    {
+        var start = _clock.GetUtcNow();
+        await DeliverAsync(Problem("705", start.ToUnixTimeSeconds(), o => o["severity"] = 5));
+        var number = Assert.Single(await Engine.ListAsync()).Number;
+
+        // Acknowledged in Zabbix at +10 min; the update reaches the engine at +20 min (respond by +15 min).
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        await DeliverAsync(Samples.With(Samples.Update, o =>
+        {
+            o["event_id"] = "705";
+            o["clock"] = start.ToUnixTimeSeconds();
+            o["severity"] = 5;
+            o["update_clock"] = start.AddMinutes(10).ToUnixTimeSeconds();
+        }));
+
+        var sla = await SlaOfAsync(number);
+        Assert.Equal(("met", start.AddMinutes(10)), ((string?)sla["respond"], (DateTimeOffset)sla["respondedAt"]!));
+    }
+
+    [Fact]
+    public async Task L1_RecoveredInZabbixBeforeResolveBy_ArrivingAfterIt_ResolveMetAtTheRecoveryClock()
+    {
+        var start = _clock.GetUtcNow();
+        await DeliverAsync(Problem("706", start.ToUnixTimeSeconds(), o => o["severity"] = 5));
+        var number = Assert.Single(await Engine.ListAsync()).Number;
+
+        // Recovered at +50 min (resolve by +60 min); the engine hears of it at +70 min (a catch-up after a restart).
+        _clock.Advance(TimeSpan.FromMinutes(70));
+        await DeliverAsync(Recovery("706", start.ToUnixTimeSeconds(), start.AddMinutes(50).ToUnixTimeSeconds(), o => o["severity"] = 5));
+
+        var ticket = await Engine.GetAsync(number);
+        Assert.Equal(("resolved", start.AddMinutes(50)), (ticket.State, ticket.ResolvedAt));
+        Assert.Equal("met", (string?)(await SlaOfAsync(number))["resolve"]);
+    }
+
+    [Fact]
     public async Task Summary_AfterAnL3MetOnMonday_CountsItWithMttaInBusinessTime()
     {
         await DeliverAsync(Problem("704", Local(2026, 11, 27, 17, 0).ToUnixTimeSeconds(), o => o["severity"] = 3));
