@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlertEngine.Ingest.Zabbix.Api;
@@ -15,7 +14,7 @@ public static class PolledEventBodies
 {
     /// <summary>The problem itself, as its problem notification.</summary>
     public static IncomingEvent Problem(string server, ZabbixApiEvent e) =>
-        Incoming(server, e, EventKind.Problem, Base(e, value: 1, updateStatus: 0));
+        Incoming(server, e, Base(e, value: 1, updateStatus: 0));
 
     /// <summary>One update (acknowledgement, message, severity change, close) of the problem.</summary>
     public static IncomingEvent Update(string server, ZabbixApiEvent e, ZabbixApiAcknowledge update, string user)
@@ -45,7 +44,7 @@ public static class PolledEventBodies
             body["acknowledged"] = false;
         }
 
-        return Incoming(server, e, EventKind.Update, body);
+        return Incoming(server, e, body);
     }
 
     /// <summary>The problem's recovery event, at the time it happened.</summary>
@@ -54,7 +53,7 @@ public static class PolledEventBodies
         var body = Base(e, value: 0, updateStatus: 0);
         body["recovery_event_id"] = recoveryEventId;
         body["recovery_clock"] = recoveredAt.ToUnixTimeSeconds();
-        return Incoming(server, e, EventKind.Recovery, body);
+        return Incoming(server, e, body);
     }
 
     /// <summary>
@@ -76,13 +75,7 @@ public static class PolledEventBodies
         body["recovery_event_id"] = "0";
         body["recovery_clock"] = now.ToUnixTimeSeconds();
         body["poller_note"] = $"Zabbix no longer holds problem {eventId} (deleted, or closed while AlertEngine could not see it)";
-        var parsed = ZabbixWebhookPayload.Parse(server, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString(Options)));
-        if (!parsed.IsValid)
-        {
-            throw new InvalidDataException($"the stored body of Zabbix event {eventId} does not make a recovery: {string.Join("; ", parsed.Errors)}");
-        }
-
-        return new IncomingEvent(InboxKey.For(parsed.Event!), EventKind.Recovery, parsed.Event!.Severity, parsed.Event.TriggerId, Source, body.ToJsonString(Options));
+        return Incoming(server, body, $"the stored body of Zabbix event {eventId} does not make a recovery");
     }
 
     private static JsonObject Base(ZabbixApiEvent e, int value, int updateStatus)
@@ -131,19 +124,26 @@ public static class PolledEventBodies
         return body;
     }
 
-    private static IncomingEvent Incoming(string server, ZabbixApiEvent e, EventKind kind, JsonObject body)
+    private static IncomingEvent Incoming(string server, ZabbixApiEvent e, JsonObject body) =>
+        Incoming(server, body, $"Zabbix event {e.EventId} from the API does not make a valid event");
+
+    /// <summary>
+    /// Reads the body back with the webhook's own parser, so it is keyed and stored exactly as the
+    /// media type's would be. A body the contract refuses (e.g. a severity out of 0-5 from the API)
+    /// throws <paramref name="refusal"/> with the reasons: the poller reports that event instead of
+    /// storing a body the pipeline cannot read.
+    /// </summary>
+    private static IncomingEvent Incoming(string server, JsonObject body, string refusal)
     {
         var payload = body.ToJsonString(Options);
         var parsed = ZabbixWebhookPayload.Parse(server, System.Text.Encoding.UTF8.GetBytes(payload));
         if (!parsed.IsValid)
         {
-            // The API returned something the webhook contract refuses (e.g. a severity out of 0-5):
-            // the poller reports it for this event instead of storing a body the pipeline cannot read.
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"Zabbix event {e.EventId} from the API does not make a valid event: {string.Join("; ", parsed.Errors)}"));
+            throw new InvalidDataException($"{refusal}: {string.Join("; ", parsed.Errors)}");
         }
 
-        return new IncomingEvent(InboxKey.For(parsed.Event!), kind, parsed.Event!.Severity, e.TriggerId, Source, payload);
+        var e = parsed.Event!;
+        return new IncomingEvent(InboxKey.For(e), e.Kind, e.Severity, e.TriggerId, Source, payload);
     }
 
     /// <summary>The inbox <c>source</c> of everything the poller stores.</summary>
