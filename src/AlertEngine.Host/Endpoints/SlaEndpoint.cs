@@ -12,45 +12,20 @@ namespace AlertEngine.Host.Endpoints;
 /// </summary>
 internal static class SlaEndpoint
 {
-    /// <summary>The window when <c>from</c> is not given.</summary>
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
-
     public static void MapSla(this WebApplication app) =>
         app.MapGroup("/api/v1/sla").AddEndpointFilter(ApiTokenFilter.CheckAsync).MapGet("/summary", Summary);
 
     private static IResult Summary(HttpRequest request, SqliteConnectionFactory connections, ISlaClock clock, RuleSetProvider rules, TimeProvider time)
     {
-        var zone = rules.Current.Settings.TimeZone;
-        var errors = new Dictionary<string, string[]>();
-        var to = Read(request, "to", zone, errors) ?? time.GetUtcNow();
-        var from = Read(request, "from", zone, errors) ?? to - DefaultWindow;
-        if (errors.Count == 0 && from >= to)
+        if (!SlaWindow.TryRead(request.Query["from"], request.Query["to"], rules.Current.Settings.TimeZone, time.GetUtcNow(), out var from, out var to, out var errors))
         {
-            errors["from"] = ["must be before to"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors, string.Join("; ", errors.Select(e => $"{e.Key} {e.Value[0]}")), title: "Invalid SLA report window");
+            return Results.ValidationProblem(
+                errors.ToDictionary(e => e.Field, e => new[] { e.Reason }),
+                string.Join("; ", errors.Select(e => $"{e.Field} {e.Reason}")),
+                title: "Invalid SLA report window");
         }
 
         using var connection = connections.Open();
         return Results.Ok(SlaSummaryView.From(SlaSummaryBuilder.Build(from, to, SlaStore.ListForReport(connection, from, to), clock)));
-    }
-
-    private static DateTimeOffset? Read(HttpRequest request, string name, TimeZoneInfo zone, Dictionary<string, string[]> errors)
-    {
-        if (!request.Query.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (RuleInstant.TryParse(text, zone, out var instant))
-        {
-            return instant;
-        }
-
-        errors[name] = [$"must be {RuleInstant.Accepted}"];
-        return null;
     }
 }

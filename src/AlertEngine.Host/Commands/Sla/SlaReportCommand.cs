@@ -52,26 +52,13 @@ internal static class SlaReportCommand
         }
 
         var zone = rules.Settings.TimeZone;
-        DateTimeOffset to = time.GetUtcNow(), from;
-        if (toText is not null && !RuleInstant.TryParse(toText, zone, out to))
+        if (!SlaWindow.TryRead(fromText, toText, zone, time.GetUtcNow(), out var from, out var to, out var problems))
         {
-            errors.WriteLine($"alertengine sla report: --to must be {RuleInstant.Accepted}, not '{toText}'.");
-            return RulesExit.Usage;
-        }
+            foreach (var (field, reason) in problems)
+            {
+                errors.WriteLine($"alertengine sla report: --{field} {reason}.");
+            }
 
-        if (fromText is null)
-        {
-            from = to - SlaEndpoint.DefaultWindow;
-        }
-        else if (!RuleInstant.TryParse(fromText, zone, out from))
-        {
-            errors.WriteLine($"alertengine sla report: --from must be {RuleInstant.Accepted}, not '{fromText}'.");
-            return RulesExit.Usage;
-        }
-
-        if (to <= from)
-        {
-            errors.WriteLine($"alertengine sla report: --to ({RuleInstant.Format(to, zone)}) must be after --from ({RuleInstant.Format(from, zone)}).");
             return RulesExit.Usage;
         }
 
