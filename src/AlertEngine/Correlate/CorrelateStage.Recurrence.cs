@@ -55,14 +55,16 @@ public sealed partial class CorrelateStage
     }
 
     /// <summary>A severity changed in Zabbix: record it, re-level the ticket when the rules say so, and say so on the timeline.</summary>
-    private static void ReLevel(EventContext context, ZabbixEvent e, Classification c, Ticket ticket, int recordedSeverity)
+    /// <summary>Applies a severity change made in Zabbix; true when it changed the ticket's level.</summary>
+    private static bool ReLevel(EventContext context, ZabbixEvent e, Classification c, Ticket ticket, int recordedSeverity)
     {
         if (e.Kind != EventKind.Update || SeverityDecision.Decide(e.Update, recordedSeverity, ticket, c) is not { } change)
         {
-            return;
+            return false;
         }
 
         TicketStore.ChangeSeverity(context.Session, ticket.Id, e.Server, e.EventId, change.To, change.LevelTo, context.Now);
         Timeline(context, ticket, change.Relevels ? "level-changed" : "severity-changed", e.Update!.User, change.Text);
+        return change.Relevels;
     }
 }

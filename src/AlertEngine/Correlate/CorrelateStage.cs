@@ -53,15 +53,13 @@ public sealed partial class CorrelateStage(ZabbixWriteBack writeBack) : IEventSt
         var problem = CountRecurrence(context, e, classification, plan.Placement, ticket);
         var writeBacks = problem.Action == ProblemAction.OpenProblem ? writeBack.ProblemOpened(session, problem.Problem!, context.Now) : 0;
         var resolved = Apply(context, e, ticket, plan.Change);
-        if (plan.Change != TicketChange.OwnWriteBack)
-        {
-            ReLevel(context, e, classification, ticket, recordedSeverity);
-        }
+        var relevelled = plan.Change != TicketChange.OwnWriteBack && ReLevel(context, e, classification, ticket, recordedSeverity);
 
         var reason = $"ticket {ticket.Number}: {plan.Reason}" + (problem.Action == ProblemAction.None ? "" : $"; {problem.Reason}");
         var result = new CorrelationResult(ticket.Id, ticket.Number, plan.Placement == Placement.OpenTicket, resolved, reason)
         {
             Reopened = plan.Placement == Placement.ReopenFlapping,
+            Relevelled = relevelled,
             ProblemTicketId = problem.Problem?.Id,
             ProblemOpened = problem.Action == ProblemAction.OpenProblem,
             WriteBacks = writeBacks,

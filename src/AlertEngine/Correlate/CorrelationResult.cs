@@ -6,6 +6,9 @@ public sealed record CorrelationResult(long TicketId, string TicketNumber, bool 
     /// <summary>True when the event reopened a resolved ALERT as a flap (no new ticket).</summary>
     public bool Reopened { get; init; }
 
+    /// <summary>True when a severity changed in Zabbix changed the ticket's level.</summary>
+    public bool Relevelled { get; init; }
+
     /// <summary>
     /// The active PROBLEM ticket the ALERT is linked to, or null. While it is set the occurrence is
     /// counted on that PROBLEM and must not be paged again.

@@ -13,11 +13,18 @@ public sealed class DeadlineStage(ISlaClock clock, RuleSetProvider rules) : IEve
     public ValueTask<StageOutcome> RunAsync(EventContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Only an opened ticket or a changed level needs deadlines: most events of a storm are
+        // occurrences and updates, and cost nothing here. Anything else that leaves a ticket without
+        // deadlines for its level, the SLA watcher finds (SlaSql.ListNeedingDeadlines).
         if (context.Correlation is { } correlation)
         {
             var zone = rules.Current.Settings.TimeZone;
-            SlaStore.ApplyDeadlines(context.Session, correlation.TicketId, clock, zone, context.Now, context.Inbox.Id);
-            if (correlation.ProblemTicketId is { } problem)
+            if (correlation.Opened || correlation.Relevelled)
+            {
+                SlaStore.ApplyDeadlines(context.Session, correlation.TicketId, clock, zone, context.Now, context.Inbox.Id);
+            }
+
+            if (correlation.ProblemOpened && correlation.ProblemTicketId is { } problem)
             {
                 SlaStore.ApplyDeadlines(context.Session, problem, clock, zone, context.Now, context.Inbox.Id);
             }
