@@ -59,7 +59,7 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
         }
 
         // Whichever came first, the poller has asked about event 51 by now and the webhook has delivered.
-        await WaitUntilAsync(() => zabbix.Requests("event.get").Any(r => r["params"]!["eventids"] is JsonArray ids && ids.Count == 1 && (string?)ids[0] == "51"));
+        await Eventually.TrueAsync(() => zabbix.Requests("event.get").Any(r => r["params"]!["eventids"] is JsonArray ids && ids.Count == 1 && (string?)ids[0] == "51"), 15, "the poller asking about event 51");
         await engine.WaitForProcessingAsync();
 
         var ticket = await engine.GetAsync(Assert.Single(await engine.ListAsync()).Number);
@@ -93,7 +93,7 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 
-        await WaitUntilAsync(() => zabbix.Received("event.acknowledge").Count > 0);
+        await Eventually.TrueAsync(() => zabbix.Received("event.acknowledge").Count > 0, 15, "the write-back reaching Zabbix");
         var request = Assert.Single(zabbix.Received("event.acknowledge"));
         var message = $"[AlertEngine] Acknowledged by alice ({EngineHost.DeskToken}) via api — ticket {number}";
         var expected = new JsonObject
@@ -134,7 +134,7 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
 
-        await WaitUntilAsync(() => zabbix.Received("event.acknowledge").Count > 0);
+        await Eventually.TrueAsync(() => zabbix.Received("event.acknowledge").Count > 0, 15, "the write-back reaching Zabbix");
         var message = (string)zabbix.Requests("event.acknowledge")[0]["params"]!["message"]!;
 
         // Zabbix now holds our acknowledgement, made by the engine's API user: the poller brings it back.
@@ -153,7 +153,7 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
         zabbix.RespondTo("event.get", acknowledged.ToJsonString());
         zabbix.RespondWhen("event.get", """{"sortorder":"DESC","limit":1}""", """[{"eventid":"51"}]""");
 
-        await WaitUntilAsync(async () => (await engine.GetAsync(number)).Timeline!.Any(t => t.Kind == "write-back-confirmed"), seconds: 20);
+        await Eventually.TrueAsync(async () => (await engine.GetAsync(number)).Timeline!.Any(t => t.Kind == "write-back-confirmed"), 20, "the write-back confirmed on the timeline");
         var ticket = await engine.GetAsync(number);
         Assert.Equal(("acknowledged", $"alice ({EngineHost.DeskToken})"), (ticket.State, ticket.AcknowledgedBy));
         Assert.Single(ticket.Timeline!, t => t.Kind == "write-back");
@@ -233,7 +233,7 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
     private static async Task<TicketApi.TicketDto> WaitForTicketAsync(EngineHost engine, Func<TicketApi.TicketDto, bool> wanted, int seconds = 15)
     {
         TicketApi.TicketDto? found = null;
-        await WaitUntilAsync(async () => (found = (await engine.ListAsync()).FirstOrDefault(wanted)) is not null, seconds);
+        await Eventually.TrueAsync(async () => (found = (await engine.ListAsync()).FirstOrDefault(wanted)) is not null, seconds, "the ticket awaited");
         return found!;
     }
 
@@ -241,21 +241,5 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
     {
         await using var connection = engine.Connections.Open();
         return [.. await connection.QueryAsync<string>("SELECT source FROM inbox WHERE event_id = '51' ORDER BY id")];
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, int seconds = 15) => WaitUntilAsync(() => Task.FromResult(condition()), seconds);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 15)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (seconds * TimeProvider.System.TimestampFrequency);
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"not within {seconds} s");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, TestContext.Current.CancellationToken);
-        }
     }
 }
