@@ -13,15 +13,15 @@ public interface IPageGateway
 
     Task<PageSendResult> SendSmsAsync(SmsPage sms, CancellationToken cancellationToken);
 
-    Task<PageSendResult> PlaceCallAsync(CallPage call, CancellationToken cancellationToken);
+    Task<PageSendResult> PlaceCallAsync(CallPage page, CancellationToken cancellationToken);
 
     /// <summary>
     /// For a page whose outcome is unknown (the engine stopped mid-call): did an SMS with this
-    /// <paramref name="body"/> (or, for a call, any call) to <paramref name="to"/> go out since
+    /// <paramref name="body"/> (or, for a call, any call) to <paramref name="phone"/> go out since
     /// <paramref name="since"/>? The sent result when found; null when not; a RetryLater result
     /// when the provider could not be asked.
     /// </summary>
-    Task<PageSendResult?> FindSentAsync(PageChannel channel, string to, string? body, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, CancellationToken cancellationToken);
 }
 
 /// <summary>One SMS: E.164 number, text, and where Twilio posts its delivery status (or null).</summary>
