@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Outbox;
+using AlertEngine.Paging.Twilio;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using AlertEngine.Tickets.Api;
@@ -66,6 +67,85 @@ public sealed class AppSettingsExampleTests
         Assert.Contains(typeof(OutboxOptions), found);
         Assert.Contains(Validators(), v => v.OptionsType == typeof(ZabbixOptions));
         Assert.Contains(Validators(), v => v.OptionsType == typeof(ApiOptions));
+        Assert.Contains(typeof(TwilioOptions), found);
+        Assert.Contains(Validators(), v => v.OptionsType == typeof(TwilioOptions));
+    }
+
+    // rule, key, out-of-range value, with a Twilio account set from the environment (AddPageGateway, not AddAlertEngine, registers these)
+    public static TheoryData<string, string, string> TwilioOutOfRange => new()
+    {
+        { "Twilio request timeout of zero", "Twilio:RequestTimeout", "00:00:00" },
+        { "Twilio ring time above 10 minutes", "Twilio:CallTimeout", "00:10:01" },
+        { "Twilio breaker ratio above 1", "Twilio:BreakerFailureRatio", "1.5" },
+        { "Twilio API URL not absolute", "Twilio:ApiBaseUrl", "api.twilio.com" },
+        { "Twilio from number not E.164", "Twilio:FromNumber", "13800138000" },
+        { "Twilio SID not AC", "Twilio:AccountSid", "SK0123456789abcdef0123456789abcdef" },
+    };
+
+    [Fact]
+    public void Example_AsIs_TwilioIsDryRun()
+    {
+        var twilio = Example(WithSecrets()).GetSection(TwilioOptions.SectionName).Get<TwilioOptions>()!;
+
+        Assert.False(twilio.Configured);
+    }
+
+    [Fact]
+    public void Example_WithTwilioAccount_PassesEveryValidator()
+    {
+        var failures = ValidateAll(Example(WithTwilioAccount()));
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void Example_TwilioSidWithoutToken_FailsNamingAuthToken()
+    {
+        var overlay = WithTwilioAccount();
+        overlay.Remove(EnvironmentPrefix + "Twilio__AuthToken");
+
+        var failures = ValidateAll(Example(overlay));
+
+        Assert.Contains(failures, f => f.StartsWith("Twilio:AuthToken is required", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TwilioOutOfRange))]
+    public void Example_TwilioOutOfRangeValue_FailsNamingTheKey(string rule, string key, string value)
+    {
+        var overlay = WithTwilioAccount();
+        overlay[EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var failures = ValidateAll(Example(overlay));
+
+        Assert.True(failures.Count == 1, $"{rule}: {string.Join(" | ", failures)}");
+        Assert.Contains(key, failures[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TwilioOutOfRange))]
+    public void AddPageGateway_TwilioOutOfRangeValue_FailsWhenItsOptionsAreRead(string rule, string key, string value)
+    {
+        var overlay = WithTwilioAccount();
+        overlay[EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(Example(overlay));
+        services.AddPageGateway();
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TwilioOptions>>().Value);
+
+        Assert.True(ex.Message.Contains(key, StringComparison.Ordinal), $"{rule}: {ex.Message}");
+    }
+
+    /// <summary>The secrets plus a Twilio account: SID, number and (from the environment) the auth token.</summary>
+    private static Dictionary<string, string> WithTwilioAccount()
+    {
+        var overlay = WithSecrets();
+        overlay[EnvironmentPrefix + "Twilio__AccountSid"] = "AC0123456789abcdef0123456789abcdef";
+        overlay[EnvironmentPrefix + "Twilio__AuthToken"] = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        overlay[EnvironmentPrefix + "Twilio__FromNumber"] = "+15005550006";
+        return overlay;
     }
 
     [Fact]
