@@ -35,9 +35,9 @@ public sealed partial class Roster
         return shifts;
     }
 
-    /// <summary>The team's own rotation from <paramref name="from"/> to <paramref name="to"/>, overrides applied, in order.</summary>
+    /// <summary>The team's own rotation from <paramref name="from"/> to <paramref name="to"/>, overrides applied, in order: the stretches that overlap the range, whole.</summary>
     private static IEnumerable<Stretch> Stretches(RosterTeam team, DateTimeOffset from, DateTimeOffset to) =>
-        Occurrences(team, from, to).SelectMany(o => WithOverrides(team, o));
+        Occurrences(team, from, to).SelectMany(o => WithOverrides(team, o)).Where(s => s.End > from && s.Start < to);
 
     /// <summary>The shifts of the rotation days around the range that overlap it, in order of start.</summary>
     private static IEnumerable<Occurrence> Occurrences(RosterTeam team, DateTimeOffset from, DateTimeOffset to)
