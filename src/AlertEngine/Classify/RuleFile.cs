@@ -5,11 +5,11 @@ namespace AlertEngine.Classify;
 
 /// <summary>
 /// The syntax of one rule file: top-level <c>rules:</c>, <c>maintenance:</c>, <c>settings:</c>,
-/// <c>teams:</c> and <c>sla:</c>, and the keys of a rule. See rules/README.md for the reference.
+/// <c>teams:</c>, <c>sla:</c>, <c>oncall:</c> and <c>escalation:</c>, and the keys of a rule. See rules/README.md for the reference.
 /// </summary>
 internal static class RuleFile
 {
-    public static readonly string[] TopKeys = ["rules", "maintenance", "settings", "teams", "sla"];
+    public static readonly string[] TopKeys = ["rules", "maintenance", "settings", "teams", "sla", "oncall", "escalation"];
     public static readonly string[] RuleKeys = ["name", "description", "match", "level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore", "continue"];
     private static readonly string[] ResultKeys = ["level", "customer", "team", "correlate_by", "recurrence", "flapping", "page", "labels", "ignore"];
     private static readonly string[] RecurrenceKeys = ["count", "within", "quiet"];

@@ -1,5 +1,7 @@
 using AlertEngine.Calendar;
 using AlertEngine.Ingest;
+using AlertEngine.Paging;
+using AlertEngine.Paging.Roster;
 using AlertEngine.Sla;
 using AlertEngine.Tickets;
 
@@ -46,6 +48,12 @@ public sealed partial class RuleSet
 
     /// <summary>The SLA table (<c>sla:</c>, or the service agreement's values).</summary>
     public SlaTable Sla { get; }
+
+    /// <summary>The on-call roster (<c>oncall:</c>, in rules/oncall.yaml); empty when the folder has none.</summary>
+    public Roster Roster { get; init; } = Roster.Empty;
+
+    /// <summary>The escalation policy of each level (<c>escalation:</c>, in rules/escalation.yaml; the defaults for a level left out).</summary>
+    public EscalationPolicies Escalation { get; init; } = EscalationPolicies.Defaults;
 
     /// <summary>The files the set was loaded from, in the order they were read.</summary>
     public IReadOnlyList<string> Files { get; }

@@ -6,8 +6,8 @@ namespace AlertEngine.Classify;
 /// <summary>
 /// Loads a rules folder as a whole: every <c>*.yaml</c> directly in it, in name order, and the
 /// holiday files in its <c>holidays/</c> folder (<c>holidays/2026.yaml</c>). The set
-/// is validated whole (unknown keys, bad regexes, unknown levels, teams and time zones,
-/// duplicate names, impossible windows) and either every error is returned or a compiled
+/// is validated whole (unknown keys, bad regexes, unknown levels, teams, people and time zones,
+/// duplicate names, impossible windows, shifts that overlap or leave gaps) and either every error is returned or a compiled
 /// <see cref="RuleSet"/>: never half a set.
 /// </summary>
 public static class RuleSetLoader
@@ -88,6 +88,18 @@ public static class RuleSetLoader
 
         var ruleSettings = settingsReader.Build(holidays);
         var sla = new SlaSection(ruleSettings.Calendar.BusinessDay);
+
+        // The roster before the escalation policies: their person: targets name its people.
+        var oncall = new OncallSection(ruleSettings);
+        foreach (var (yaml, top) in files)
+        {
+            if (top?.TryGetValue("oncall", out var oncallNode) == true)
+            {
+                oncall.Read(yaml, oncallNode);
+            }
+        }
+
+        var escalation = new EscalationSection(oncall.PersonIds);
         var rules = new List<Rule>();
         var windows = new List<MaintenanceWindow>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -112,6 +124,11 @@ public static class RuleSetLoader
                 sla.Read(yaml, slaNode);
             }
 
+            if (top?.TryGetValue("escalation", out var escalationNode) == true)
+            {
+                escalation.Read(yaml, escalationNode);
+            }
+
             if (top?.TryGetValue("maintenance", out var windowList) == true)
             {
                 foreach (var node in yaml.List(windowList, "maintenance"))
@@ -128,7 +145,11 @@ public static class RuleSetLoader
         var errors = files.SelectMany(f => f.Yaml.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)).ToList();
         return errors.Count > 0
             ? new RuleSetLoad(null, errors)
-            : new RuleSetLoad(new RuleSet(rules, windows, ruleSettings, sla.Build(), [.. sources.Select(s => s.Name)]), []);
+            : new RuleSetLoad(new RuleSet(rules, windows, ruleSettings, sla.Build(), [.. sources.Select(s => s.Name)])
+            {
+                Roster = oncall.Build(),
+                Escalation = escalation.Build(),
+            }, []);
     }
 
     private static void CheckTeam(RuleYaml yaml, (string Team, YamlNode Node)? reference, RuleSettings settings)

@@ -17,7 +17,7 @@ public sealed class RulesCommandTests : IDisposable
         var (exit, output, _) = await RunAsync("rules", "validate", Shipped);
 
         Assert.Equal(0, exit);
-        Assert.StartsWith($"OK {Shipped}: 7 files, 8 rules, 0 maintenance windows", output, StringComparison.Ordinal);
+        Assert.StartsWith($"OK {Shipped}: 9 files, 8 rules, 0 maintenance windows", output, StringComparison.Ordinal);
         Assert.Contains("holidays until 2026-12-31", output, StringComparison.Ordinal);
     }
 

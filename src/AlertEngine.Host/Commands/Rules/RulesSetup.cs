@@ -60,7 +60,10 @@ internal static class RulesSetup
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(folder))
         {
-            errors.WriteLine($"alertengine rules {command}: no rules folder at {full}. Give one (alertengine rules {command} DIR or --rules DIR) or set Rules:Folder.");
+            // A command outside `rules` (`sla report`, `oncall now`) is named whole and takes the folder by --rules only.
+            errors.WriteLine(command.Contains(' ', StringComparison.Ordinal)
+                ? $"alertengine {command}: no rules folder at {full}. Give one (--rules DIR) or set Rules:Folder."
+                : $"alertengine rules {command}: no rules folder at {full}. Give one (alertengine rules {command} DIR or --rules DIR) or set Rules:Folder.");
             return (null, full, RulesExit.Usage);
         }
 
