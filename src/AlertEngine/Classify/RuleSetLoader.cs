@@ -45,13 +45,14 @@ public static class RuleSetLoader
             .. holidays.Select(f => new RuleSource(Path.Combine(folder, HolidayFiles.Folder, Path.GetFileName(f)), File.ReadAllText(f)))];
     }
 
-    /// <summary>The rules shipped in the repository's rules/ folder, built into the engine.</summary>
+    /// <summary>The rules shipped in the repository's rules/ folder, built into the engine, in the order <see cref="ReadFolder"/> gives them (the folder's files, then the holiday files).</summary>
     public static IReadOnlyList<RuleSource> EmbeddedDefaults()
     {
         var assembly = typeof(RuleSetLoader).Assembly;
         return [.. assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
+            .OrderBy(HolidayFiles.IsHolidayFile)
+            .ThenBy(n => n, StringComparer.Ordinal)
             .Select(n => new RuleSource($"(built-in) {n}", ReadResource(assembly, n)))];
     }
 
