@@ -50,6 +50,8 @@ public static class EngineApp
         app.MapZabbixWebhook();
         app.MapTickets();
         app.MapSla();
+        app.MapTwilio();
+        app.MapAckLinks();
         app.MapHealth();
         app.MapEngineMetrics();
         return app;

@@ -1,4 +1,6 @@
+using AlertEngine.Classify;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Paging;
 using AlertEngine.Storage;
 using AlertEngine.Tickets.Api;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +16,8 @@ internal sealed partial class StartupBanner(
     SqliteConnectionFactory connections,
     IOptions<ZabbixOptions> zabbix,
     ApiTokenAuthenticator apiTokens,
+    IPageGateway pager,
+    RuleSetProvider rules,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -62,7 +66,9 @@ internal sealed partial class StartupBanner(
                 LogApiTokens(logger, tokenNames);
             }
 
-            LogPager(logger);
+            var roster = rules.Current.Roster;
+            var teams = string.Join(", ", roster.Teams);
+            LogPager(logger, pager.Mode, roster.People.Count, teams);
         });
         return Task.CompletedTask;
     }
@@ -90,6 +96,6 @@ internal sealed partial class StartupBanner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket API tokens accepted (names only): {TokenNames}")]
     private static partial void LogApiTokens(ILogger logger, string tokenNames);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: dry-run (paging arrives with a later issue; nothing is sent)")]
-    private static partial void LogPager(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode} (dry-run: pages are stored and logged, nothing is sent until Twilio:AccountSid and Twilio:AuthToken are set); roster: {People} people, teams {Teams}")]
+    private static partial void LogPager(ILogger logger, string mode, int people, string teams);
 }

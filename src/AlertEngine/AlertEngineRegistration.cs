@@ -5,6 +5,8 @@ using AlertEngine.Ingest.Zabbix;
 using AlertEngine.Ingest.Zabbix.Api;
 using AlertEngine.Ingest.Zabbix.Polling;
 using AlertEngine.Outbox;
+using AlertEngine.Paging;
+using AlertEngine.Paging.Twilio;
 using AlertEngine.Pipeline;
 using AlertEngine.Sla;
 using AlertEngine.Storage;
@@ -87,6 +89,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<IEventStage, ClassifyStage>();
         services.AddSingleton<IEventStage, CorrelateStage>();
         services.AddSingleton<IEventStage, DeadlineStage>();
+        services.AddSingleton<IEventStage, PagePlanStage>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineRunner>());
 
@@ -96,13 +99,30 @@ public static class AlertEngineRegistration
 
         // Outbox: every outgoing call is a row planned with the ticket change that needs it, then
         // sent once by OutboxSender (check → send → record), retried with backoff. Zabbix write-back
-        // now (issue 6); pages will add their handler here (issue 8).
+        // now (issue 6); pages have their own lane (Paging/PageSender, below).
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<OutboxDoorbell>();
         services.AddSingleton<ZabbixWriteBack>();
         services.AddSingleton<IOutboxHandler, ZabbixWriteBackSender>();
         services.AddHostedService<OutboxSender>();
+
+        // Paging: the page-plan stage starts a ticket's escalation chain (rules/escalation.yaml) and
+        // plans its first pages with the ticket; the escalation job fires the later steps (durable
+        // timers); the page sender sends pages in their own lane of the outbox through Twilio, or
+        // the dry-run pager when Twilio is not configured; acknowledgements come back by SMS reply,
+        // key press and one-tap link.
+        services.AddOptions<PagingOptions>().BindConfiguration(PagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PagingOptions>, PagingOptionsValidator>();
+        services.AddPageGateway();
+        services.AddSingleton<PageDoorbell>();
+        services.AddSingleton<PageMetrics>();
+        services.AddSingleton<PageCallbacks>();
+        services.AddSingleton<AckLinks>();
+        services.AddSingleton<EscalationStepper>();
+        services.AddSingleton<EscalationWatch>();
+        services.AddSingleton<PageAcknowledger>();
+        services.AddHostedService<PageSender>();
 
         // Watching the watcher: the "monitoring blind" self-alert per Zabbix server, and what /healthz says of each.
         services.AddSingleton<BlindMonitoringMetrics>();
@@ -122,6 +142,9 @@ public static class AlertEngineRegistration
             quartz.AddJob<SlaWatchJob>(job => job.WithIdentity(SlaWatchJob.Key));
             quartz.AddTrigger((sp, trigger) => trigger.ForJob(SlaWatchJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(sp.GetRequiredService<IOptions<SlaOptions>>().Value.WatchInterval).RepeatForever()));
+            quartz.AddJob<EscalationJob>(job => job.WithIdentity(EscalationJob.Key));
+            quartz.AddTrigger((sp, trigger) => trigger.ForJob(EscalationJob.Key).StartNow().WithSimpleSchedule(s => s
+                .WithInterval(sp.GetRequiredService<IOptions<PagingOptions>>().Value.EscalationInterval).RepeatForever()));
             quartz.AddJob<BlindMonitoringJob>(job => job.WithIdentity(BlindMonitoringJob.Key));
             quartz.AddTrigger((sp, trigger) => trigger.ForJob(BlindMonitoringJob.Key).StartNow().WithSimpleSchedule(s => s
                 .WithInterval(sp.GetRequiredService<IOptions<WatchOptions>>().Value.Interval).RepeatForever()));

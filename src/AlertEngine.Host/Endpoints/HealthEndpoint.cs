@@ -1,6 +1,7 @@
 using AlertEngine.Classify;
 using AlertEngine.Ingest;
 using AlertEngine.Ingest.Zabbix;
+using AlertEngine.Paging;
 using AlertEngine.Watch;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ internal static class HealthEndpoint
 {
     public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", Check);
 
-    private static async Task<IResult> Check(InboxHealth inbox, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CalendarCoverageWatch calendar, ZabbixStatusReader servers, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(InboxHealth inbox, IOptions<ZabbixOptions> zabbix, EventClockMonitor clocks, RuleSetProvider rules, CalendarCoverageWatch calendar, ZabbixStatusReader servers, IPageGateway pager, CancellationToken cancellationToken)
     {
         var report = await inbox.CheckAsync(cancellationToken);
         var (status, backlog) = (report.Storage, report.Backlog);
@@ -54,7 +55,7 @@ internal static class HealthEndpoint
                 blindTicket = z.BlindTicket,
             }).ToArray(),
             inbox = backlog is null ? null : new { backlog = backlog.Backlog, poisoned = backlog.Poisoned },
-            pager = new { mode = "dry-run" },
+            pager = new { mode = pager.Mode },
             warnings = clocks.Warnings.Select(w => w.Message).Append(calendar.Warning).OfType<string>().ToArray(),
         };
         return Results.Json(body, statusCode: status.Writable ? 200 : 503);

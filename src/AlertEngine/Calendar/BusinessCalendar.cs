@@ -73,6 +73,13 @@ public sealed class BusinessCalendar
 
     public bool IsBusinessTime(DateTimeOffset instant) => IsBusinessLocal(ToLocal(instant));
 
+    /// <summary>
+    /// <paramref name="instant"/> itself when it is business time, else the next opening on a
+    /// working day (09:30 the next business morning): when a page held for business hours goes out.
+    /// </summary>
+    public DateTimeOffset NextBusinessStart(DateTimeOffset instant) =>
+        IsBusinessTime(instant) ? instant : AddBusinessTime(instant, TimeSpan.FromTicks(1)) - TimeSpan.FromTicks(1);
+
     /// <summary>Why a date is special: "public holiday (National Day)", "make-up working day (…)", or null.</summary>
     public string? DayNote(DateOnly date) =>
         WorkingDays.TryGetValue(date, out var work) ? $"a make-up working day{Named(work)}"

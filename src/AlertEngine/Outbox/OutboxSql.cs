@@ -17,11 +17,12 @@ internal static class OutboxSql
         """;
 
     /// Rows to work on now, oldest first: every row left sending (ix_outbox_sending), then pending rows due by @now (ix_outbox_due).
+    /// Pages (kind page.*) are not among them: the page sender has its own lane (Paging/PageSql).
     public const string ListDue = $"""
         SELECT {Columns} FROM (
-            SELECT * FROM outbox WHERE state = 'sending'
+            SELECT * FROM outbox WHERE state = 'sending' AND kind NOT LIKE 'page.%'
             UNION ALL
-            SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now
+            SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND kind NOT LIKE 'page.%'
         )
         ORDER BY id
         LIMIT @limit

@@ -52,6 +52,13 @@ public enum PageSendVerdict
 /// </summary>
 public sealed record PageSendResult(PageSendVerdict Verdict, string? ProviderId, string Text, string? ErrorCode = null)
 {
+    /// <summary>
+    /// The <see cref="ErrorCode"/> of a retryable failure whose outcome is unknown (a timeout, a
+    /// connection lost mid-request): the message or call may have gone out, so the next attempt asks
+    /// the provider first (<see cref="IPageGateway.FindSentAsync"/>) instead of sending again.
+    /// </summary>
+    public const string UnknownOutcome = "unknown-outcome";
+
     public static PageSendResult Sent(string providerId, string text) => new(PageSendVerdict.Sent, providerId, text);
 
     public static PageSendResult RetryLater(string reason, string? errorCode = null) => new(PageSendVerdict.RetryLater, null, reason, errorCode);

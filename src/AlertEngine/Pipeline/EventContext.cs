@@ -1,6 +1,7 @@
 using AlertEngine.Classify;
 using AlertEngine.Correlate;
 using AlertEngine.Ingest;
+using AlertEngine.Paging;
 using AlertEngine.Storage;
 
 namespace AlertEngine.Pipeline;
@@ -23,6 +24,9 @@ public sealed record EventContext
 
     /// <summary>Set by the correlate stage.</summary>
     public CorrelationResult? Correlation { get; init; }
+
+    /// <summary>Set by the page-plan stage.</summary>
+    public PagePlan? Paging { get; init; }
 
     /// <summary>The normalised event; throws when a stage runs before normalising.</summary>
     public ZabbixEvent RequireEvent() =>

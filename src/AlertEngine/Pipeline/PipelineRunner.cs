@@ -1,5 +1,6 @@
 using AlertEngine.Ingest;
 using AlertEngine.Outbox;
+using AlertEngine.Paging;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,7 @@ public sealed partial class PipelineRunner(
     InboxWriter intake,
     Doorbell doorbell,
     OutboxDoorbell outbox,
+    PageDoorbell pages,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     EngineMetrics metrics,
@@ -163,6 +165,11 @@ public sealed partial class PipelineRunner(
         }
 
         transaction.Commit();
+        if (finished.Any(r => r.Context.Paging?.Pages > 0))
+        {
+            pages.Ring();
+        }
+
         if (finished.Any(r => r.Context.Correlation?.WriteBacks > 0))
         {
             outbox.Ring();

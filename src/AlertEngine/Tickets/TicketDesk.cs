@@ -50,7 +50,14 @@ public sealed partial class TicketDesk(
     }
 
     /// <summary>Applies an action if the ticket's state allows it; says why not otherwise.</summary>
-    public async Task<TicketActionResult> ChangeAsync(string number, TicketAction action, string actor, string? text, CancellationToken cancellationToken)
+    public Task<TicketActionResult> ChangeAsync(string number, TicketAction action, string actor, string? text, CancellationToken cancellationToken) =>
+        ChangeAsync(number, action, actor, text, Channel, cancellationToken);
+
+    /// <summary>
+    /// Applies an action made through <paramref name="channel"/> (api, sms, call, link): recorded on
+    /// the timeline and written back to Zabbix with who and how.
+    /// </summary>
+    public async Task<TicketActionResult> ChangeAsync(string number, TicketAction action, string actor, string? text, string channel, CancellationToken cancellationToken)
     {
         using var connection = connections.Open();
         TicketActionResult change;
@@ -75,12 +82,12 @@ public sealed partial class TicketDesk(
                 var now = time.GetUtcNow();
                 Apply(session, ticket, action, actor, now);
                 var kind = action == TicketAction.Comment ? "comment" : action.ToPast();
-                TicketStore.AddTimeline(session, ticket.Id, new TimelineEntry(now, kind, actor, Channel, TicketNote.TimelineText(action, text)), inboxId: null);
+                TicketStore.AddTimeline(session, ticket.Id, new TimelineEntry(now, kind, actor, channel, TicketNote.TimelineText(action, text)), inboxId: null);
                 var after = TicketStore.FindByNumber(session, number)!;
                 writeBacks = action switch
                 {
-                    TicketAction.Acknowledge => writeBack.Acknowledged(session, after, actor, Channel, now),
-                    TicketAction.Resolve => writeBack.Resolved(session, after, actor, Channel, now),
+                    TicketAction.Acknowledge => writeBack.Acknowledged(session, after, actor, channel, now),
+                    TicketAction.Resolve => writeBack.Resolved(session, after, actor, channel, now),
                     _ => 0,
                 };
                 transaction.Commit();
@@ -98,7 +105,7 @@ public sealed partial class TicketDesk(
             metrics.TicketResolved(change.Ticket!.Type.ToString());
         }
 
-        LogChange(logger, number, action, actor, change.Status, change.Reason);
+        LogChange(logger, number, action, actor, channel, change.Status, change.Reason);
         return change;
     }
 
@@ -129,6 +136,6 @@ public sealed partial class TicketDesk(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketNumber} ({Type} {Level}) opened through the API by {Actor}")]
     private static partial void LogOpened(ILogger logger, string ticketNumber, TicketType type, SupportLevel level, string actor);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketNumber}: {Action} through the API by {Actor}: {Status}, {Reason}")]
-    private static partial void LogChange(ILogger logger, string ticketNumber, TicketAction action, string actor, TicketActionStatus status, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketNumber}: {Action} by {Actor} via {Channel}: {Status}, {Reason}")]
+    private static partial void LogChange(ILogger logger, string ticketNumber, TicketAction action, string actor, string channel, TicketActionStatus status, string reason);
 }

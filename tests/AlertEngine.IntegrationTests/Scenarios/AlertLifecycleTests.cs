@@ -23,8 +23,8 @@ public sealed class AlertLifecycleTests : EngineTestBase
         Assert.Equal("resolved", resolved.State);
         Assert.Equal("zabbix:zbx-a", resolved.ResolvedBy);
         Assert.Equal("53", Assert.Single(resolved.Events!).RecoveryEventId);
-        Assert.Equal(["opened", "sla", "acknowledged", "event-recovered", "resolved"], resolved.Timeline!.Select(t => t.Kind));
-        Assert.Contains("round 1: acknowledged by the e2e harness", resolved.Timeline![2].Text, StringComparison.Ordinal);
+        Assert.Equal(["opened", "sla", "acknowledged", "event-recovered", "resolved"], resolved.Timeline!.WithoutPages().Select(t => t.Kind));
+        Assert.Contains("round 1: acknowledged by the e2e harness", resolved.Timeline!.WithoutPages().ElementAt(2).Text, StringComparison.Ordinal);
         Assert.Single(await Engine.ListAsync());
     }
 

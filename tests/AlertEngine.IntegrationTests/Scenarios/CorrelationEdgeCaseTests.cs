@@ -16,7 +16,7 @@ public sealed class CorrelationEdgeCaseTests : EngineTestBase
 
         var after = await Engine.GetAsync(Assert.Single(await Engine.ListAsync()).Number);
         Assert.Equal(("resolved", 1, 0), (after.State, after.Occurrences, after.Flaps));
-        Assert.Equal(before.Timeline!.Count, after.Timeline!.Count);
+        Assert.Equal(before.Timeline!.WithoutPages().Count(), after.Timeline!.WithoutPages().Count());
         Assert.Equal(before.ResolvedAt, after.ResolvedAt);
     }
 

@@ -57,8 +57,8 @@ public sealed class ZabbixWriteBackTests : EngineTestBase
         Assert.Single(_zabbix.Requests);
         Assert.Equal(
             [("opened", "zabbix"), ("sla", "sla"), ("acknowledged", "api"), ("write-back", "zabbix"), ("write-back-confirmed", "zabbix")],
-            ticket.Timeline!.Select(t => (t.Kind, t.Channel)));
-        Assert.Equal($"Acknowledged Zabbix events 51 on {EngineHost.ServerA}: {message}", ticket.Timeline![3].Text);
+            ticket.Timeline!.WithoutPages().Select(t => (t.Kind, t.Channel)));
+        Assert.Equal($"Acknowledged Zabbix events 51 on {EngineHost.ServerA}: {message}", ticket.Timeline!.WithoutPages().ElementAt(3).Text);
     }
 
     [Fact]
@@ -99,6 +99,6 @@ public sealed class ZabbixWriteBackTests : EngineTestBase
     private List<string> OutboxStates()
     {
         using var connection = Engine.Connections.Open();
-        return [.. connection.Query<string>("SELECT state FROM outbox ORDER BY id")];
+        return [.. connection.Query<string>("SELECT state FROM outbox WHERE kind NOT LIKE 'page.%' ORDER BY id")];
     }
 }

@@ -21,10 +21,11 @@ internal sealed record DatabaseSnapshot(
     IReadOnlyList<TimelineRow> Timeline)
 {
     /// <summary>
-    /// The SLA watcher's timeline lines (breaches and escalations at deadlines) come from a job on
-    /// its own clock, not from requests or events; so do the breach marks it sets on tickets.
+    /// The SLA watcher's timeline lines (breaches and escalations at deadlines) and the pager's
+    /// (escalation steps, pages sent, held, retried) come from jobs on their own clocks, not from
+    /// requests or events; so do the breach marks the watcher sets on tickets.
     /// </summary>
-    public const string NotFromJobs = "kind NOT IN ('sla-breach', 'sla-escalation')";
+    public const string NotFromJobs = "kind NOT IN ('sla-breach', 'sla-escalation', 'escalation') AND kind NOT LIKE 'page-%'";
 
     private static IDictionary<string, object?> WithoutJobColumns(IDictionary<string, object?> row)
     {

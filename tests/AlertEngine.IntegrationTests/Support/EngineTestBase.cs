@@ -23,9 +23,13 @@ public abstract class EngineTestBase : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Engine.DisposeAsync();
+        await DisposeDoublesAsync();
         _db.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Stops the test's doubles (e.g. a WireMock server) after the engine stopped.</summary>
+    private protected virtual ValueTask DisposeDoublesAsync() => ValueTask.CompletedTask;
 
     /// <summary>Stops the engine and starts a new one on the same database file.</summary>
     internal async Task RestartAsync()

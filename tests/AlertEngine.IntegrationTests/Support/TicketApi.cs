@@ -42,6 +42,14 @@ internal static class TicketApi
     }
 
     /// <summary>Reads a ticket from an API answer.</summary>
+    /// <summary>
+    /// The timeline without the pager's lines (escalation steps, pages sent, held, retried, their
+    /// status): they are written by the page sender on its own schedule, so stories about something
+    /// else read the timeline without them.
+    /// </summary>
+    public static IEnumerable<TimelineDto> WithoutPages(this IEnumerable<TimelineDto> timeline) =>
+        timeline.Where(t => t.Kind != "escalation" && !t.Kind.StartsWith("page-", StringComparison.Ordinal));
+
     public static async Task<TicketDto> ReadTicketAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<TicketDto>(Json, TestContext.Current.CancellationToken))!;
 

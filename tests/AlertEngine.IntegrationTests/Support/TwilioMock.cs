@@ -93,6 +93,14 @@ internal sealed class TwilioMock : IAsyncDisposable
     public IReadOnlyList<TwilioSms> Sms() =>
         [.. Posts(MessagesPath).Select(p => new TwilioSms(p.Form["To"], p.Form["From"], p.Form["MessagingServiceSid"], p.Form["Body"], p.Form["StatusCallback"], p.User))];
 
+    /// <summary>The SMS requests Twilio accepted (answered 201), oldest first: the messages that went out.</summary>
+    public IReadOnlyList<TwilioSms> AcceptedSms() =>
+        [.. _server.LogEntries
+            .Where(e => e.RequestMessage?.Path == MessagesPath && e.RequestMessage.Method == "POST" && Equals(e.ResponseMessage?.StatusCode, 201))
+            .OrderBy(e => e.RequestMessage!.DateTime)
+            .Select(e => HttpUtility.ParseQueryString(e.RequestMessage!.Body ?? string.Empty))
+            .Select(f => new TwilioSms(f["To"], f["From"], f["MessagingServiceSid"], f["Body"], f["StatusCallback"], null))];
+
     /// <summary>The call requests received, oldest first.</summary>
     public IReadOnlyList<TwilioCall> Calls() =>
         [.. Posts(CallsPath).Select(p => new TwilioCall(p.Form["To"], p.Form["From"], p.Form["Twiml"], p.Form["StatusCallback"], p.Form.GetValues("StatusCallbackEvent") ?? [], p.Form["Timeout"], p.User))];

@@ -67,10 +67,11 @@ internal static class TwilioErrorClassifier
                 $"Twilio not tried: it failed repeatedly (circuit open for {Seconds(options.BreakerBreakDuration)} s, Twilio:BreakerBreakDuration)"),
             TimeoutRejectedException => TimedOut(options),
             ApiConnectionException { InnerException: OperationCanceledException or TimeoutException } => TimedOut(options),
-            ApiConnectionException connection => PageSendResult.RetryLater($"Twilio unreachable ({Innermost(connection).Message})"),
+            // A connection lost mid-request may have delivered it: the next attempt asks Twilio first.
+            ApiConnectionException connection => PageSendResult.RetryLater($"Twilio unreachable ({Innermost(connection).Message})", PageSendResult.UnknownOutcome),
             HttpRequestException http => PageSendResult.RetryLater($"Twilio unreachable ({http.Message})"),
             ApiException api => FromApi(api.Code, StatusOf(api), api.Message),
-            _ => PageSendResult.RetryLater($"Twilio: unexpected failure ({exception.GetType().Name}: {exception.Message})"),
+            _ => PageSendResult.RetryLater($"Twilio: unexpected failure ({exception.GetType().Name}: {exception.Message})", PageSendResult.UnknownOutcome),
         };
     }
 
@@ -133,7 +134,8 @@ internal static class TwilioErrorClassifier
 
     private static PageSendResult TimedOut(TwilioOptions options) =>
         PageSendResult.RetryLater(
-            $"Twilio did not answer within {Seconds(options.RequestTimeout)} s (Twilio:RequestTimeout); the page may or may not have gone out");
+            $"Twilio did not answer within {Seconds(options.RequestTimeout)} s (Twilio:RequestTimeout); the page may or may not have gone out",
+            PageSendResult.UnknownOutcome);
 
     /// <summary>Twilio's message, or the start of whatever else answered (a proxy's HTML page can be long).</summary>
     private static string Words(string? message) =>

@@ -1,0 +1,141 @@
+using AlertEngine.Outbox;
+using AlertEngine.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Paging;
+
+/// <summary>
+/// Sends pages, in their own lane of the outbox (kinds page.sms and page.call): wakes on the
+/// <see cref="PageDoorbell"/> or Outbox:PollInterval, takes the due pages by person and channel and,
+/// for each such group: a page left sending by a crash or a timeout is first looked up in Twilio
+/// (found: recorded sent, never sent twice); a page whose ticket is no longer open is cancelled; the
+/// per-person limit holds the rest for later (an L1 page is never held); what remains goes out as
+/// one SMS or call — marked sending and committed first, then sent, then recorded on each ticket's
+/// timeline. A permanent failure fires the ticket's next escalation step at once.
+/// </summary>
+public sealed partial class PageSender(
+    IPageGateway gateway,
+    AckLinks links,
+    PageCallbacks callbacks,
+    EscalationStepper stepper,
+    SqliteConnectionFactory connections,
+    WriteGate gate,
+    PageDoorbell doorbell,
+    PageMetrics metrics,
+    TimeProvider time,
+    IOptions<PagingOptions> paging,
+    IOptions<OutboxOptions> outbox,
+    ILogger<PageSender> logger) : BackgroundService
+{
+    /// <summary>Who writes the pages' timeline lines.</summary>
+    public const string Actor = "AlertEngine";
+
+    /// <summary>Most pages read per turn; the next turn follows at once while pages are due.</summary>
+    private const int BatchSize = 100;
+
+    private readonly PagingOptions _paging = paging.Value;
+    private readonly OutboxOptions _outbox = outbox.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogMode(logger, gateway.Mode);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) == 0)
+                {
+                    await doorbell.WaitAsync(_outbox.PollInterval, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The pager must outlive a broken database moment; it logs and tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogSenderFailed(logger, ex);
+                await Task.Delay(_outbox.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Works on the pages due now, the most severe person's first; returns how many it read.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var connection = connections.Open();
+        var due = PageStore.ListDue(connection, time.GetUtcNow(), BatchSize);
+        var groups = due
+            .GroupBy(r => (r.Message.Kind, r.Phone))
+            .OrderBy(g => g.Min(r => r.Payload.Level))
+            .ThenBy(g => g.Min(r => r.Id));
+        foreach (var group in groups)
+        {
+            await SendGroupAsync(connection, [.. group], cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private async Task SendGroupAsync(SqliteConnection connection, List<PageRow> rows, CancellationToken cancellationToken)
+    {
+        var channel = rows[0].Channel;
+        var live = new List<PageRow>();
+        foreach (var send in rows.Where(r => r.Message.State == OutboxState.Sending).GroupBy(r => r.BundledInto ?? r.Id))
+        {
+            live.AddRange(await SettleUnknownAsync(connection, channel, [.. send], cancellationToken));
+        }
+
+        live.AddRange(rows.Where(r => r.Message.State == OutboxState.Pending));
+        live = await CancelUnneededAsync(connection, live, cancellationToken);
+        if (live.Count == 0 || await HoldForLimitAsync(connection, channel, live, cancellationToken))
+        {
+            return;
+        }
+
+        live.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var primary = live[0];
+        var composed = PageComposer.Compose(channel, live, r => links.Create(r.Payload.TicketNumber, r.Id).ToString());
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            // The attempt starts here, committed before the call: from now on a crash leaves these
+            // pages sending with their text, and the next start asks Twilio whether it went out.
+            using var transaction = connection.BeginTransaction();
+            var session = new DbSession(connection, transaction);
+            live = [.. live.Where(r => PageStore.MarkSending(session, r.Id, composed.Body, r.Id == primary.Id ? null : primary.Id))];
+            transaction.Commit();
+        }
+
+        if (live.Count == 0)
+        {
+            return;
+        }
+
+        PageSendResult result;
+        try
+        {
+            result = channel == PageChannel.Call
+                ? await gateway.PlaceCallAsync(new CallPage(primary.Phone, composed.Body, composed.Language, callbacks.KeyPress(primary.Id), callbacks.Status), cancellationToken)
+                : await gateway.SendSmsAsync(new SmsPage(primary.Phone, composed.Body, callbacks.Status), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The gateway classifies what it knows; anything else leaves the outcome unknown, and
+            // the next attempt asks Twilio first.
+            result = PageSendResult.RetryLater($"{ex.GetType().Name}: {ex.Message}", PageSendResult.UnknownOutcome);
+        }
+
+        await RecordAsync(connection, channel, live, result, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode}")]
+    private static partial void LogMode(ILogger logger, string mode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Page sender failed; retrying after the poll interval")]
+    private static partial void LogSenderFailed(ILogger logger, Exception exception);
+}

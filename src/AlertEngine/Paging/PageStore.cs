@@ -1,0 +1,145 @@
+using AlertEngine.Outbox;
+using AlertEngine.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AlertEngine.Paging;
+
+/// <summary>
+/// Reads and writes pages (outbox rows of kind page.*). Planning runs in the caller's session, in the
+/// same transaction as the ticket change or escalation step that needs the page.
+/// </summary>
+public static class PageStore
+{
+    /// <summary>Plans a page due at <paramref name="dueAt"/>; false when the same page (dedup key) was planned before.</summary>
+    public static bool Add(DbSession session, long ticketId, PageChannel channel, string phone, PagePayload payload, string dedupKey, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(payload);
+        return session.Connection.Execute(PageSql.Insert, new
+        {
+            kind = channel.ToOutboxKind(),
+            ticketId,
+            target = phone,
+            payload = payload.Serialize(),
+            dedupKey,
+            dueAt = UnixTime.ToMs(dueAt),
+            now = UnixTime.ToMs(now),
+            person = payload.PersonId,
+        }, session.Transaction) == 1;
+    }
+
+    /// <summary>Pages left sending, then pending pages due by <paramref name="now"/>, oldest first.</summary>
+    public static IReadOnlyList<PageRow> ListDue(SqliteConnection connection, DateTimeOffset now, int limit) =>
+        [.. connection.Query<Row>(PageSql.ListDue, new { now = UnixTime.ToMs(now), limit }).Select(Map)];
+
+    public static PageRow? Find(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
+        connection.QuerySingleOrDefault<Row>(PageSql.Find, new { id }, transaction) is { } row ? Map(row) : null;
+
+    public static IReadOnlyList<PageRow> ListByProvider(SqliteConnection connection, string providerId, SqliteTransaction? transaction = null) =>
+        [.. connection.Query<Row>(PageSql.ListByProvider, new { providerId }, transaction).Select(Map)];
+
+    public static IReadOnlyList<PageRow> ListByTicket(SqliteConnection connection, long ticketId) =>
+        [.. connection.Query<Row>(PageSql.ListByTicket, new { ticketId }).Select(Map)];
+
+    /// <summary>Pages to <paramref name="phone"/> whose ticket is still open, newest first.</summary>
+    public static IReadOnlyList<PageRow> ListOpenForPhone(SqliteConnection connection, string phone, SqliteTransaction? transaction = null) =>
+        [.. connection.Query<Row>(PageSql.ListOpenForPhone, new { phone }, transaction).Select(Map)];
+
+    /// <summary>Marks a page sending with its text, counting the attempt; false when it is no longer pending or sending.</summary>
+    public static bool MarkSending(DbSession session, long id, string body, long? bundledInto)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.Execute(PageSql.MarkSending, new { id, body, bundledInto }, session.Transaction) == 1;
+    }
+
+    /// <summary>Records a page sent, failed or cancelled.</summary>
+    public static void Finish(DbSession session, long id, OutboxState state, DateTimeOffset? sentAt, string? error, string? providerId)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Connection.Execute(PageSql.Finish, new { id, state = state.ToName(), sentAt = UnixTime.ToMs(sentAt), error, providerId }, session.Transaction);
+    }
+
+    /// <summary>Leaves a page sending, its outcome unknown, to be checked again at <paramref name="nextAt"/>.</summary>
+    public static void Defer(DbSession session, long id, DateTimeOffset nextAt, string error)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Connection.Execute(PageSql.Defer, new { id, nextAt = UnixTime.ToMs(nextAt), error }, session.Transaction);
+    }
+
+    /// <summary>Puts a page back to pending until <paramref name="nextAt"/>.</summary>
+    public static void Postpone(DbSession session, long id, DateTimeOffset nextAt, string error)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Connection.Execute(PageSql.Postpone, new { id, nextAt = UnixTime.ToMs(nextAt), error }, session.Transaction);
+    }
+
+    /// <summary>How many sends of <paramref name="channel"/> reached <paramref name="phone"/> since <paramref name="since"/>, and the earliest.</summary>
+    public static (int Count, DateTimeOffset? Earliest) CountSentSince(SqliteConnection connection, string phone, PageChannel channel, DateTimeOffset since)
+    {
+        var row = connection.QuerySingle<(long Count, long? Earliest)>(PageSql.CountSentSince, new { phone, kind = channel.ToOutboxKind(), since = UnixTime.ToMs(since) });
+        return ((int)row.Count, UnixTime.FromMs(row.Earliest));
+    }
+
+    /// <summary>Records the delivery status Twilio reported; returns how many pages it covered.</summary>
+    public static int SetDelivery(DbSession session, string providerId, string status, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.Execute(PageSql.SetDelivery, new { providerId, status, at = UnixTime.ToMs(at) }, session.Transaction);
+    }
+
+    /// <summary>Records a callback from Twilio by its identity; false when it was seen before (a redelivery).</summary>
+    public static bool RecordCallback(DbSession session, string key, string outcome, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.Execute(PageSql.InsertCallback, new { key, at = UnixTime.ToMs(at), outcome }, session.Transaction) == 1;
+    }
+
+    /// <summary>What a callback seen before did, or null when it is new.</summary>
+    public static string? FindCallback(SqliteConnection connection, string key) =>
+        connection.QuerySingleOrDefault<string>(PageSql.FindCallback, new { key });
+
+    private static PageRow Map(Row r) => new(
+        new OutboxMessage
+        {
+            Id = r.Id,
+            Kind = r.Kind,
+            TicketId = r.TicketId,
+            Target = r.Target,
+            Payload = r.Payload,
+            DedupKey = r.DedupKey,
+            State = Enum.Parse<OutboxState>(r.State, ignoreCase: true),
+            Attempts = (int)r.Attempts,
+            NextAttemptAt = UnixTime.FromMs(r.NextAttemptAt),
+            CreatedAt = UnixTime.FromMs(r.CreatedAt),
+            SentAt = UnixTime.FromMs(r.SentAt),
+            LastError = r.LastError,
+        },
+        PagePayload.Deserialize(r.Payload),
+        r.Body,
+        r.ProviderId,
+        r.BundledInto,
+        r.DeliveryStatus);
+
+#pragma warning disable CA1812 // Instantiated by Dapper.
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string Kind { get; set; } = "";
+        public long? TicketId { get; set; }
+        public string Target { get; set; } = "";
+        public string Payload { get; set; } = "";
+        public string DedupKey { get; set; } = "";
+        public string State { get; set; } = "";
+        public long Attempts { get; set; }
+        public long NextAttemptAt { get; set; }
+        public long CreatedAt { get; set; }
+        public long? SentAt { get; set; }
+        public string? LastError { get; set; }
+        public string? Body { get; set; }
+        public string? ProviderId { get; set; }
+        public long? BundledInto { get; set; }
+        public string? DeliveryStatus { get; set; }
+    }
+#pragma warning restore CA1812
+}
