@@ -130,6 +130,28 @@ public sealed class DisasterPagesAndEscalatesTests : PagingTestBase
         Assert.Equal("open", (await Engine.GetAsync(number)).State);
     }
 
+    [Fact]
+    public async Task StatusCallback_Undelivered_RecordedOnThePageAndTheTimeline()
+    {
+        await DeliverAsync(Disaster("808"));
+        await Eventually.TrueAsync(() => Pages().Any(p => p.Channel == AlertEngine.Paging.PageChannel.Sms && p.ProviderId is not null), 10, "the SMS sent");
+        var sms = Pages().Single(p => p.Channel == AlertEngine.Paging.PageChannel.Sms);
+
+        using var response = await PostTwilioAsync("/api/v1/twilio/status", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sms.ProviderId!,
+            ["MessageStatus"] = "undelivered",
+            ["ErrorCode"] = "30003",
+            ["To"] = sms.Phone,
+            ["From"] = From,
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("undelivered", Pages().Single(p => p.Id == sms.Id).DeliveryStatus);
+        var ticket = Assert.Single(await Engine.ListAsync());
+        Assert.Contains((await Engine.GetAsync(ticket.Number)).Timeline!, t => t.Kind == "page-status" && t.Text.EndsWith("undelivered (Twilio 30003)", StringComparison.Ordinal));
+    }
+
     private (string, string, string) Duty()
     {
         var duty = Roster.OnDutyAt("ops", Time.GetUtcNow());

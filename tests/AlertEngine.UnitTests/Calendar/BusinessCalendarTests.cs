@@ -134,6 +134,22 @@ public sealed class BusinessCalendarTests
             "The business calendar has no holiday files: L3/L4 deadlines count public holidays as working days and miss the make-up days; add rules/holidays/2026.yaml",
             CalendarCoverage.Warning(InlineRules.Load("rules: []\n").Calendar, Beijing("2026-11-25 10:00:00")));
 
+    // rule checked, instant (Beijing), next business start (Beijing)
+    public static TheoryData<string, string, string> NextBusinessStarts => new()
+    {
+        { "in business hours: now", "2026-12-01 10:00:00", "2026-12-01 10:00:00" },
+        { "a weekday evening: the next morning", "2026-12-01 20:00:00", "2026-12-02 09:30:00" },
+        { "just before opening: opening", "2026-12-02 09:29:00", "2026-12-02 09:30:00" },
+        { "at closing time: the next morning", "2026-12-01 18:00:00", "2026-12-02 09:30:00" },
+        { "Friday night: Monday morning", "2026-12-04 20:00:00", "2026-12-07 09:30:00" },
+        { "the eve of National Day: after the holiday week", "2026-09-30 20:00:00", "2026-10-08 09:30:00" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NextBusinessStarts))]
+    public void NextBusinessStart_ShippedCalendar_IsWhenAHeldPageGoesOut(string rule, string at, string expected) =>
+        Assert.True(Beijing(expected) == Shipped.NextBusinessStart(Beijing(at)), rule);
+
     private static BusinessCalendar Weekdays(TimeZoneInfo zone) =>
         new(zone, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
             TimeSpan.FromMinutes(570), TimeSpan.FromHours(18), None, None, null);
