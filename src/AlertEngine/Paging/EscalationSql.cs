@@ -49,4 +49,13 @@ internal static class EscalationSql
           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.ticket_id = t.id)
         ORDER BY t.id LIMIT @limit
         """;
+
+    /// Hard limits the SLA watcher escalated since @since whose ticket is still active and whose
+    /// manager has not been paged for them (sla_escalations primary key; outbox dedup_key unique).
+    public const string ListHardLimitsToPage = """
+        SELECT s.ticket_id AS TicketId, s.due_at AS DueAt FROM sla_escalations s JOIN tickets t ON t.id = s.ticket_id
+        WHERE s.deadline = 'hard-limit' AND s.fired_at >= @since AND t.state IN ('open', 'acknowledged')
+          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedup_key LIKE 'v1|hard-limit|' || s.ticket_id || '|' || s.due_at || '|%')
+        ORDER BY s.fired_at LIMIT @limit
+        """;
 }

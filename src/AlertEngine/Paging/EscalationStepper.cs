@@ -58,6 +58,39 @@ public sealed class EscalationStepper(RuleSetProvider rules)
         return new StepOutcome(pages, false, next is null ? "the last step fired" : $"next step at {next.At:O}");
     }
 
+    /// <summary>The reason on a page to the manager at a passed hard limit: needed while the ticket is unresolved, acknowledged or not.</summary>
+    public const string HardLimitReason = "hard limit";
+
+    /// <summary>
+    /// The SLA watcher escalated a passed hard limit: page the covering team's manager on every
+    /// channel they take, once per ticket and deadline. Returns the pages planned.
+    /// </summary>
+    public int PageManager(DbSession session, Ticket ticket, DateTimeOffset hardLimit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(ticket);
+        var set = rules.Current;
+        var duty = set.Roster.OnDutyAt(ticket.Team ?? set.Settings.DefaultTeam, now);
+        if (duty.Manager is not { } manager)
+        {
+            TicketStore.AddTimeline(session, ticket.Id, new TimelineEntry(now, "escalation", Actor, "page",
+                $"SLA hard limit passed: no manager to page ({duty.Reason})"), inboxId: null);
+            return 0;
+        }
+
+        var due = UnixTime.ToMs(hardLimit).ToString(CultureInfo.InvariantCulture);
+        foreach (var channel in manager.Channels)
+        {
+            var payload = new PagePayload(ticket.Number, ticket.Level, ticket.Customer, ticket.HostName ?? ticket.Host, ticket.Title,
+                manager.Id, manager.Name, manager.Language, -1, HardLimitReason);
+            PageStore.Add(session, ticket.Id, channel, manager.Phone, payload, $"v1|hard-limit|{ticket.Id}|{due}|{manager.Id}|{channel.ToName()}", now, now);
+        }
+
+        TicketStore.AddTimeline(session, ticket.Id, new TimelineEntry(now, "escalation", Actor, "page",
+            $"SLA hard limit passed: paging the manager {manager.Name} by {string.Join(" and ", manager.Channels.Select(c => c.ToName().ToUpperInvariant()))}"), inboxId: null);
+        return manager.Channels.Count;
+    }
+
     /// <summary>Why a ticket needs no more pages, or null while it is open and may page.</summary>
     public static string? StopReason(Ticket ticket)
     {

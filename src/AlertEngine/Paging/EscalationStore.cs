@@ -34,6 +34,11 @@ public static class EscalationStore
     public static IReadOnlyList<long> ListTicketsWithoutChain(SqliteConnection connection, DateTimeOffset since, int limit) =>
         [.. connection.Query<long>(EscalationSql.ListWithoutChain, new { since = UnixTime.ToMs(since), limit })];
 
+    /// <summary>Hard limits escalated by the SLA watcher since <paramref name="since"/> whose manager is still to be paged: ticket id and the deadline.</summary>
+    public static IReadOnlyList<(long TicketId, DateTimeOffset DueAt)> ListHardLimitsToPage(SqliteConnection connection, DateTimeOffset since, int limit) =>
+        [.. connection.Query<(long TicketId, long DueAt)>(EscalationSql.ListHardLimitsToPage, new { since = UnixTime.ToMs(since), limit })
+            .Select(r => (r.TicketId, UnixTime.FromMs(r.DueAt)))];
+
     /// <summary>Active chains, soonest step first.</summary>
     public static IReadOnlyList<Escalation> ListActive(SqliteConnection connection, int limit) =>
         [.. connection.Query<Row>(EscalationSql.ListActive, new { limit }).Select(Map)];

@@ -41,6 +41,7 @@ public sealed partial class EscalationWatch(
             var session = new DbSession(connection, transaction);
             var now = time.GetUtcNow();
             StartMissing(session, now);
+            pages += PageHardLimits(session, now);
             foreach (var chain in EscalationStore.ListDue(connection, now, ChainsPerRun))
             {
                 if (TicketStore.FindById(connection, chain.TicketId, transaction) is { } ticket)
@@ -79,6 +80,20 @@ public sealed partial class EscalationWatch(
             var start = businessHours ? set.Calendar.NextBusinessStart(now) : now;
             EscalationStore.Start(session, ticket.Id, ticket.Level, ticket.Team ?? set.Settings.DefaultTeam, start, start > now ? start : null, now);
         }
+    }
+
+    private int PageHardLimits(DbSession session, DateTimeOffset now)
+    {
+        var pages = 0;
+        foreach (var (ticketId, dueAt) in EscalationStore.ListHardLimitsToPage(session.Connection, now - StartWindow, ChainsPerRun))
+        {
+            if (TicketStore.FindById(session.Connection, ticketId, session.Transaction) is { } ticket)
+            {
+                pages += stepper.PageManager(session, ticket, dueAt, now);
+            }
+        }
+
+        return pages;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation of ticket {TicketNumber}: {Pages} pages planned, {Reason}")]

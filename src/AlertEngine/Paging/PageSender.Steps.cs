@@ -53,7 +53,9 @@ public sealed partial class PageSender
         foreach (var row in rows)
         {
             var ticket = TicketStore.FindById(connection, row.TicketId);
-            var reason = ticket is null ? "its ticket is gone" : EscalationStepper.StopReason(ticket);
+            var reason = ticket is null ? "its ticket is gone"
+                : row.Payload.Reason == EscalationStepper.HardLimitReason ? (ticket.State.IsActive() ? null : $"ticket is {ticket.State.ToName()}")
+                : EscalationStepper.StopReason(ticket);
             if (reason is null)
             {
                 needed.Add(row);

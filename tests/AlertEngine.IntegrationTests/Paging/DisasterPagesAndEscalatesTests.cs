@@ -1,5 +1,6 @@
 using System.Net;
 using AlertEngine.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static AlertEngine.IntegrationTests.Support.TriggerEvents;
 
 namespace AlertEngine.IntegrationTests.Paging;
@@ -150,6 +151,31 @@ public sealed class DisasterPagesAndEscalatesTests : PagingTestBase
         Assert.Equal("undelivered", Pages().Single(p => p.Id == sms.Id).DeliveryStatus);
         var ticket = Assert.Single(await Engine.ListAsync());
         Assert.Contains((await Engine.GetAsync(ticket.Number)).Timeline!, t => t.Kind == "page-status" && t.Text.EndsWith("undelivered (Twilio 30003)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AcknowledgedButUnresolvedPastTheHardLimit_ManagerPagedOnce()
+    {
+        await DeliverAsync(Disaster("809"));
+        await Eventually.TrueAsync(() => SmsTo("zhang.wei").Count == 1, 10, "the first SMS");
+        var number = Assert.Single(await Engine.ListAsync()).Number;
+        using (var ack = await Engine.ActAsync(number, "acknowledge"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        Time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
+        var watch = Engine.App.Services.GetRequiredService<AlertEngine.Sla.SlaWatch>();
+        await watch.RunAsync(TestContext.Current.CancellationToken);
+        await RunEscalationsAsync();
+        await Eventually.TrueAsync(() => SmsTo("james.carter").Count == 1 && CallsTo("james.carter").Count == 1, 10, "the manager's SMS and call");
+
+        await watch.RunAsync(TestContext.Current.CancellationToken);
+        await RunEscalationsAsync();
+        await PagesSettledAsync();
+        Assert.Equal((1, 1), (SmsTo("james.carter").Count, CallsTo("james.carter").Count));
+        Assert.Empty(SmsTo("li.na"));
+        Assert.Contains((await Engine.GetAsync(number)).Timeline!, t => t.Kind == "escalation" && t.Text.StartsWith("SLA hard limit passed: paging the manager James Carter", StringComparison.Ordinal));
     }
 
     private (string, string, string) Duty()
