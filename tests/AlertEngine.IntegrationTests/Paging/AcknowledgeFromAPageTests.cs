@@ -133,6 +133,26 @@ public sealed class AcknowledgeFromAPageTests : PagingTestBase
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
     }
 
+    [Fact]
+    public async Task AcknowledgedInTheZabbixFrontend_ChainStopsNoBackupPaged()
+    {
+        var number = await PagedDisasterAsync("815");
+        var clock = Time.GetUtcNow().ToUnixTimeSeconds();
+        await DeliverAsync(Samples.With(Samples.Update, o =>
+        {
+            o["event_id"] = "815";
+            o["clock"] = clock;
+            o["severity"] = 5;
+            o["update_clock"] = clock + 60;
+        }));
+        Assert.Equal("acknowledged", (await Engine.GetAsync(number)).State);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(20));
+        await PagesSettledAsync();
+        Assert.Equal((1, 1), (Twilio.Sms().Count, Twilio.Calls().Count));
+        Assert.Empty(SmsTo("li.na"));
+    }
+
     private async Task<string> PagedDisasterAsync(string eventId)
     {
         _zabbix.Hold(eventId);
