@@ -28,13 +28,13 @@ public static class OutboxStore
 
     /// <summary>Rows left sending, then pending rows due by <paramref name="now"/>, oldest first.</summary>
     public static IReadOnlyList<OutboxMessage> ListDue(SqliteConnection connection, DateTimeOffset now, int limit) =>
-        [.. connection.Query<Row>(OutboxSql.ListDue, new { now = UnixTime.ToMs(now), limit }).Select(Map)];
+        [.. connection.Query<OutboxRow>(OutboxSql.ListDue, new { now = UnixTime.ToMs(now), limit }).Select(Map)];
 
     public static OutboxMessage? Find(SqliteConnection connection, long id) =>
-        connection.QuerySingleOrDefault<Row>(OutboxSql.Find, new { id }) is { } row ? Map(row) : null;
+        connection.QuerySingleOrDefault<OutboxRow>(OutboxSql.Find, new { id }) is { } row ? Map(row) : null;
 
     public static IReadOnlyList<OutboxMessage> ListByTicket(SqliteConnection connection, long ticketId) =>
-        [.. connection.Query<Row>(OutboxSql.ListByTicket, new { ticketId }).Select(Map)];
+        [.. connection.Query<OutboxRow>(OutboxSql.ListByTicket, new { ticketId }).Select(Map)];
 
     /// <summary>Marks the row sending and counts the attempt; false when it is no longer pending or sending.</summary>
     public static bool MarkSending(DbSession session, long id)
@@ -57,7 +57,8 @@ public static class OutboxStore
         session.Connection.Execute(OutboxSql.Postpone, new { id, nextAt = UnixTime.ToMs(nextAt), error }, session.Transaction);
     }
 
-    private static OutboxMessage Map(Row r) => new()
+    /// <summary>An outbox row as read by Dapper, mapped to the message the senders see (also for pages, Paging/PageStore).</summary>
+    internal static OutboxMessage Map(OutboxRow r) => new()
     {
         Id = r.Id,
         Kind = r.Kind,
@@ -74,7 +75,8 @@ public static class OutboxStore
     };
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
-    private sealed class Row
+    /// <summary>An outbox row's columns as Dapper reads them (pages read more: Paging/PageStore).</summary>
+    internal class OutboxRow
     {
         public long Id { get; set; }
         public string Kind { get; set; } = "";

@@ -99,43 +99,11 @@ public static class PageStore
     public static string? FindCallback(SqliteConnection connection, string key) =>
         connection.QuerySingleOrDefault<string>(PageSql.FindCallback, new { key });
 
-    private static PageRow Map(Row r) => new(
-        new OutboxMessage
-        {
-            Id = r.Id,
-            Kind = r.Kind,
-            TicketId = r.TicketId,
-            Target = r.Target,
-            Payload = r.Payload,
-            DedupKey = r.DedupKey,
-            State = Enum.Parse<OutboxState>(r.State, ignoreCase: true),
-            Attempts = (int)r.Attempts,
-            NextAttemptAt = UnixTime.FromMs(r.NextAttemptAt),
-            CreatedAt = UnixTime.FromMs(r.CreatedAt),
-            SentAt = UnixTime.FromMs(r.SentAt),
-            LastError = r.LastError,
-        },
-        PagePayload.Deserialize(r.Payload),
-        r.Body,
-        r.ProviderId,
-        r.BundledInto,
-        r.DeliveryStatus);
+    private static PageRow Map(Row r) => new(OutboxStore.Map(r), PagePayload.Deserialize(r.Payload), r.Body, r.ProviderId, r.BundledInto, r.DeliveryStatus);
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
-    private sealed class Row
+    private sealed class Row : OutboxStore.OutboxRow
     {
-        public long Id { get; set; }
-        public string Kind { get; set; } = "";
-        public long? TicketId { get; set; }
-        public string Target { get; set; } = "";
-        public string Payload { get; set; } = "";
-        public string DedupKey { get; set; } = "";
-        public string State { get; set; } = "";
-        public long Attempts { get; set; }
-        public long NextAttemptAt { get; set; }
-        public long CreatedAt { get; set; }
-        public long? SentAt { get; set; }
-        public string? LastError { get; set; }
         public string? Body { get; set; }
         public string? ProviderId { get; set; }
         public long? BundledInto { get; set; }
