@@ -31,11 +31,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from datetime import datetime
 
 from clients import NotYet, log, wait_for
 from twilio_standin import StandIn
 
-PAGE_SECONDS = 10  # ticket appeared -> SMS and call at the stand-in (Outbox:PollInterval 1 s, and a doorbell)
+PAGE_SECONDS = 10  # ticket opened (openedAt) -> SMS and call at the stand-in (Outbox:PollInterval 1 s, and a doorbell)
 WRITEBACK_SECONDS = 20  # SMS reply -> event.acknowledge in Zabbix (Outbox:PollInterval 1 s)
 NO_MORE_PAGES_SECONDS = 6  # looked at again this long after the reply (Paging:EscalationInterval 5 s)
 MARKER = "[AlertEngine] Acknowledged by"
@@ -62,6 +63,11 @@ def http(method, url, fields=None, headers=None):
             return response.status, response.headers.get("Content-Type", ""), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Content-Type", ""), error.read().decode(errors="replace")
+
+
+def masked(text):
+    """Text with the one-tap links' tokens cut (a link acknowledges: it stays out of the output)."""
+    return re.sub(r"(/a/)[A-Za-z0-9_.~-]{6,}", r"\1…", text)
 
 
 def roster_phones(rules_folder):
@@ -194,17 +200,19 @@ class PagingCases:
         sent, seen, number = self._fire(self.triggers[0])
         self.ticket = number
         ticket = self.s.engine.ticket(number)
+        opened = datetime.fromisoformat(ticket["openedAt"]).timestamp()  # the engine's wall clock, as the stand-in's
         assert (ticket.get("type"), ticket.get("level"), ticket.get("state")) == ("ALERT", "L1", "open"), \
             f"ticket {number}: type {ticket.get('type')}, level {ticket.get('level')}, state {ticket.get('state')}"
         name, phone = self.person = self._paged_person(number)
         sms, call = self._sms_and_call(number, phone)
-        log(f"ticket {number} seen {seen - sent:.1f} s after zabbix_sender; paging {name} ({phone}): SMS "
-            f"{sms['monotonic'] - sent:.1f} s after zabbix_sender ({sms['monotonic'] - seen:.1f} s after the ticket), "
-            f"call {call['monotonic'] - sent:.1f} s ({call['monotonic'] - seen:.1f} s)")
-        late = {what: round(r["monotonic"] - seen, 1) for what, r in (("SMS", sms), ("call", call))
-                if r["monotonic"] - seen > PAGE_SECONDS}
-        assert not late, f"ticket {number}: seconds after the ticket appeared {late}, expected at most {PAGE_SECONDS}"
+        log(f"ticket {number} opened, listed {seen - sent:.1f} s after zabbix_sender; paging {name} ({phone}): "
+            f"SMS {sms['monotonic'] - sent:.1f} s after zabbix_sender ({sms['wall'] - opened:.1f} s after openedAt), "
+            f"call {call['monotonic'] - sent:.1f} s ({call['wall'] - opened:.1f} s)")
+        late = {what: round(r["wall"] - opened, 1) for what, r in (("SMS", sms), ("call", call))
+                if r["wall"] - opened > PAGE_SECONDS}
+        assert not late, f"ticket {number}: seconds after its openedAt {late}, expected at most {PAGE_SECONDS}"
         body = sms["form"].get("Body") or ""
+        log(f"SMS body: {masked(body)}")
         problems = []
         if f"#{number}" not in body and f"工单{number}" not in body:  # English and Chinese bodies
             problems.append(f"no ticket number {number}")
@@ -281,9 +289,10 @@ class PagingCases:
     def _link_acknowledges_once(self):
         assert self.person, "no person from the disaster case"
         name, phone = self.person
-        _, _, number = self._fire(self.triggers[1])
+        sent, _, number = self._fire(self.triggers[1])
         sms, _ = self._sms_and_call(number, phone)
         link = self._link(sms)
+        log(f"ticket {number}: SMS {sms['monotonic'] - sent:.1f} s after zabbix_sender, link {masked(link)}")
         status, content_type, body = http("GET", link)
         assert status == 200 and "html" in content_type and number in body, \
             f"GET {link}: {status} {content_type} {body[:300]}"
