@@ -51,6 +51,9 @@ WRITEBACK_KEY = "e2e.ack"
 # Issue #7 (sla.py): one High trigger (L2: deadlines around the clock, exact to the second).
 SLA_HOST = "srv-acme-sla1"
 SLA_KEY = "e2e.sla"
+# Issue #8 (paging.py): two Disaster triggers (L1: paged by SMS and a call at once, day and night).
+PAGE_HOST = "srv-acme-page1"
+PAGE_KEYS = ["e2e.page1", "e2e.page2"]
 # The engine's own Zabbix API user (Zabbix:Servers:e2e:Api): neither the media user (Zabbix sends
 # no update notification to the user who made the update, so the write-back's echo would never
 # come) nor the acknowledging user. Created with its API token before the engine starts.
@@ -94,6 +97,7 @@ class World:
     catchup_trigger: Trigger = None  # on CATCHUP_HOST
     writeback_trigger: Trigger = None  # on WRITEBACK_HOST
     sla_trigger: Trigger = None  # on SLA_HOST
+    page_triggers: list = field(default_factory=list)  # PAGE_HOST's Disaster triggers, in PAGE_KEYS order
     maintenance_hostid: str = ""
     actionid: str = ""  # the normal action
     maintenance_actionid: str = ""
@@ -296,6 +300,9 @@ def provision(api, yaml_text, engine_url, server_name, token):
                                              Trigger(4, WRITEBACK_HOST, WRITEBACK_KEY), "E2E write-back on {HOST.NAME}")
     world.sla_trigger = create_trigger(api, create_host(api, groupid, SLA_HOST), Trigger(4, SLA_HOST, SLA_KEY),
                                        "E2E SLA on {HOST.NAME}")
+    hostid = create_host(api, groupid, PAGE_HOST)
+    world.page_triggers = [create_trigger(api, hostid, Trigger(5, PAGE_HOST, key), f"E2E paging {key} on {{HOST.NAME}}")
+                           for key in PAGE_KEYS]
 
     roleid = api.call("role.get", {"output": ["roleid"], "filter": {"name": "User role"}})[0]["roleid"]
     # Readers may see the hosts (Zabbix creates no alert otherwise); on-call may also acknowledge;

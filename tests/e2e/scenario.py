@@ -5,7 +5,8 @@ Provisions Zabbix through its API, drives real events with zabbix_sender and eve
 and checks what AlertEngine made of them through its own API; then a rule change made while the
 engine runs (live_rules.py), a host in a Zabbix maintenance (maintenance.py), and flapping into
 a PROBLEM ticket and one trigger on 50 hosts at once (correlation.py), SLA deadlines from the
-Zabbix event clock met by an acknowledgement in Zabbix (sla.py), and the engine's Zabbix API
+Zabbix event clock met by an acknowledgement in Zabbix (sla.py), paging through a Twilio
+stand-in and its acknowledgements (paging.py), and the engine's Zabbix API
 (zabbix_api.py: catching up after a restart, the write-back, blind monitoring). Prints
 "PASS name" or "FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any
 failure."""
@@ -19,6 +20,7 @@ from clients import Engine, NotYet, Sender, ZabbixApi, ZabbixError, log, wait_fo
 from correlation import FleetOfFifty, FlappingToProblem
 from live_rules import LiveRuleChange
 from maintenance import ZabbixMaintenance
+from paging import PagingCases
 from sla import SlaClocks
 from zabbix_api import ZabbixApiCases
 from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, import_template, provision,
@@ -125,7 +127,8 @@ class Scenario:
         # Until the server has the new items, it rejects their values; 0 fires nothing.
         everything = (self._all_triggers() + self.world.rules_triggers
                       + [self.world.maintenance_trigger, self.world.outside_trigger, self.world.flap_trigger]
-                      + self.world.fleet_triggers + [self.world.catchup_trigger, self.world.writeback_trigger, self.world.sla_trigger])
+                      + self.world.fleet_triggers + [self.world.catchup_trigger, self.world.writeback_trigger, self.world.sla_trigger]
+                      + self.world.page_triggers)
         wait_for(lambda: self.send(everything, 0), timeout=EXPECT_SECONDS, interval=1)
         # Accepted items do not prove the action is in the cache too: a periodic sync can land
         # between creating the items and creating the action, and a problem raised before the
@@ -375,6 +378,8 @@ class Scenario:
                 maintenance.check_resent()
             # Issue #7: deadlines from the Zabbix event clock, met by an acknowledgement made in Zabbix.
             SlaClocks(self).run()
+            # Issue #8: pages to the Twilio stand-in, acknowledged by a signed SMS reply and a one-tap link.
+            PagingCases(self).run()
             # Issue #6 last: it stops and starts the engine, and takes the Zabbix API away.
             ZabbixApiCases(self).run()
         log(f"scenario took {time.monotonic() - started:.0f} s")
@@ -395,6 +400,8 @@ def main():
     parser.add_argument("--rules-folder", required=True, help="the engine's Rules:Folder, a temp copy of rules/")
     parser.add_argument("--work", required=True, help="the run's temp dir: the engine, its environment, pid files, logs")
     parser.add_argument("--php-port", required=True, type=int, help="the frontend's port (php -S), to restart it")
+    parser.add_argument("--twilio-url", required=True, help="the Twilio stand-in (twilio_standin.py), Twilio:ApiBaseUrl")
+    parser.add_argument("--twilio-token-file", required=True, help="the engine's Twilio:AuthToken, to sign callbacks")
     Scenario(parser.parse_args()).run()
 
 
