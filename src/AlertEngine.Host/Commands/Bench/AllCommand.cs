@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AlertEngine.Host.Commands.Bench.Memory;
 using AlertEngine.Host.Commands.Bench.Overload;
+using AlertEngine.Host.Commands.Bench.Paging;
 using AlertEngine.Host.Commands.Bench.Rules;
 using AlertEngine.Host.Commands.Bench.Startup;
 using AlertEngine.Host.Commands.Bench.Storm;
@@ -25,6 +26,7 @@ internal sealed class AllCommand
         new StartupBenchmark(StartupSettings.Defaults(quick)),
         new OverloadBenchmark(OverloadSettings.Defaults(quick, enforce)),
         new StormBenchmark(StormSettings.Defaults(quick, enforce)),
+        new PagingBenchmark(PagingSettings.Defaults(quick)),
         new MemoryBenchmark(MemorySettings.Defaults(quick, enforce)),
     ];
 
