@@ -1,7 +1,11 @@
 namespace AlertEngine.Ingest;
 
 /// <summary>One row of the inbox waiting for the pipeline: the body as received and where it came from.</summary>
-public sealed record InboxEvent(long Id, string Server, EventKind Kind, string Source, DateTimeOffset ReceivedAt, string Payload);
+public sealed record InboxEvent(long Id, string Server, EventKind Kind, string Source, DateTimeOffset ReceivedAt, string Payload)
+{
+    /// <summary>The Zabbix severity the event was stored with (the runner takes higher ones first).</summary>
+    public int Severity { get; init; }
+}
 
 /// <summary>An event on its way into the inbox.</summary>
 public sealed record IncomingEvent(InboxKey Key, EventKind Kind, int Severity, string TriggerId, string Source, string Payload);

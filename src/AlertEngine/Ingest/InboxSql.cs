@@ -12,7 +12,7 @@ internal static class InboxSql
 
     /// Unprocessed events, higher severities first, oldest first within a severity (ix_inbox_unprocessed).
     public const string ReadUnprocessed = """
-        SELECT id AS Id, zabbix_server AS Server, kind AS Kind, source AS Source, received_at AS ReceivedAt, payload AS Payload
+        SELECT id AS Id, zabbix_server AS Server, kind AS Kind, source AS Source, received_at AS ReceivedAt, payload AS Payload, severity AS Severity
         FROM inbox
         WHERE processed_at IS NULL
         ORDER BY severity DESC, id

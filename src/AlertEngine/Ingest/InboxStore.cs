@@ -25,8 +25,8 @@ public static class InboxStore
     public static InboxBacklog CountBacklog(SqliteConnection connection) =>
         connection.QuerySingle<InboxBacklog>(InboxSql.CountBacklog);
 
-    private sealed record InboxRow(long Id, string Server, string Kind, string Source, long ReceivedAt, string Payload)
+    private sealed record InboxRow(long Id, string Server, string Kind, string Source, long ReceivedAt, string Payload, long Severity)
     {
-        public InboxEvent ToEvent() => new(Id, Server, Enum.Parse<EventKind>(Kind, ignoreCase: true), Source, UnixTime.FromMs(ReceivedAt), Payload);
+        public InboxEvent ToEvent() => new(Id, Server, Enum.Parse<EventKind>(Kind, ignoreCase: true), Source, UnixTime.FromMs(ReceivedAt), Payload) { Severity = (int)Severity };
     }
 }

@@ -1,5 +1,6 @@
 using AlertEngine.Outbox;
 using AlertEngine.Storage;
+using AlertEngine.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -70,8 +71,9 @@ public sealed partial class PageSender(
     {
         using var connection = connections.Open();
         var due = PageStore.ListDue(connection, time.GetUtcNow(), BatchSize);
+        // An L1 page goes alone (its own text, link and key press); lower pages to one person bundle.
         var groups = due
-            .GroupBy(r => (r.Message.Kind, r.Phone))
+            .GroupBy(r => (r.Message.Kind, r.Phone, Alone: r.Payload.Level == SupportLevel.L1 ? r.Id : 0))
             .OrderBy(g => g.Min(r => r.Payload.Level))
             .ThenBy(g => g.Min(r => r.Id));
         foreach (var group in groups)
@@ -101,7 +103,7 @@ public sealed partial class PageSender(
         live.Sort((a, b) => a.Id.CompareTo(b.Id));
         var primary = live[0];
         var composed = PageComposer.Compose(channel, live, r => links.Create(r.Payload.TicketNumber, r.Id).ToString());
-        using (await gate.EnterAsync(cancellationToken))
+        using (await EnterAsync(live, cancellationToken))
         {
             // The attempt starts here, committed before the call: from now on a crash leaves these
             // pages sending with their text, and the next start asks Twilio whether it went out.
@@ -132,6 +134,10 @@ public sealed partial class PageSender(
 
         await RecordAsync(connection, channel, live, result, cancellationToken);
     }
+
+    /// <summary>The write turn: ahead of intake for a page to an L1 (a disaster must not wait behind a storm).</summary>
+    private Task<WriteGate.Turn> EnterAsync(List<PageRow> rows, CancellationToken cancellationToken) =>
+        rows.Any(r => r.Payload.Level == SupportLevel.L1) ? gate.EnterUrgentAsync(cancellationToken) : gate.EnterAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode}")]
     private static partial void LogMode(ILogger logger, string mode);

@@ -7,23 +7,23 @@ internal static class PageSql
         o.id AS Id, o.kind AS Kind, o.ticket_id AS TicketId, o.target AS Target, o.payload AS Payload, o.dedup_key AS DedupKey,
         o.state AS State, o.attempts AS Attempts, o.next_attempt_at AS NextAttemptAt, o.created_at AS CreatedAt,
         o.sent_at AS SentAt, o.last_error AS LastError, o.body AS Body, o.provider_id AS ProviderId,
-        o.bundled_into AS BundledInto, o.delivery_status AS DeliveryStatus
+        o.bundled_into AS BundledInto, o.delivery_status AS DeliveryStatus, o.level AS Level
         """;
 
     /// Plans a page, due at @dueAt; nothing when the same page (dedup key) was planned before (unique dedup_key).
     public const string Insert = """
-        INSERT INTO outbox (kind, ticket_id, target, payload, dedup_key, state, attempts, next_attempt_at, created_at, person)
-        VALUES (@kind, @ticketId, @target, @payload, @dedupKey, 'pending', 0, @dueAt, @now, @person)
+        INSERT INTO outbox (kind, ticket_id, target, payload, dedup_key, state, attempts, next_attempt_at, created_at, person, level)
+        VALUES (@kind, @ticketId, @target, @payload, @dedupKey, 'pending', 0, @dueAt, @now, @person, @level)
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
-    /// Pages to work on now, oldest first: pages left sending whose outcome is to be checked by @now (ix_outbox_sending),
-    /// then pending pages due by @now (ix_outbox_due).
+    /// Pages to work on now, the most severe first, then oldest first: pages left sending whose outcome is to be
+    /// checked by @now (ix_outbox_sending), and pending pages due by @now (ix_outbox_due).
     public const string ListDue = $"""
         SELECT {Columns} FROM outbox o WHERE o.state = 'sending' AND o.next_attempt_at <= @now AND o.kind LIKE 'page.%'
         UNION ALL
         SELECT {Columns} FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.kind LIKE 'page.%'
-        ORDER BY Id
+        ORDER BY Level, Id
         LIMIT @limit
         """;
 

@@ -26,6 +26,7 @@ public static class PageStore
             dueAt = UnixTime.ToMs(dueAt),
             now = UnixTime.ToMs(now),
             person = payload.PersonId,
+            level = (int)payload.Level,
         }, session.Transaction) == 1;
     }
 

@@ -71,7 +71,7 @@ public sealed partial class PipelineRunner(
                 {
                     await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
                 }
-                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero)
+                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero && !gate.UrgentWaiting)
                 {
                     await Task.Delay(_options.StormPause, time, stoppingToken);
                 }
@@ -95,15 +95,24 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.Open();
+        var mark = gate.DisasterMark;
         var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
+        if (batch.Count == 0 || batch[0].Severity < InboxWriter.DisasterSeverity)
+        {
+            // The read takes the most severe first: no disaster is waiting any more.
+            gate.DisastersTaken(mark);
+        }
+
         if (batch.Count == 0)
         {
             return 0;
         }
 
         // The query picked the most severe events first; within the batch, arrival order keeps
-        // each trigger's problem, updates and recovery in the order Zabbix sent them.
-        var ordered = batch.OrderBy(e => e.Id).ToList();
+        // each trigger's problem, updates and recovery in the order Zabbix sent them. Disasters go
+        // in a turn of their own, so that a turn cut short for intake never leaves one behind.
+        var disasters = batch.TakeWhile(e => e.Severity >= InboxWriter.DisasterSeverity).ToList();
+        var ordered = (disasters.Count > 0 ? disasters : batch).OrderBy(e => e.Id).ToList();
         using var turn = await gate.EnterAsync(cancellationToken);
         try
         {

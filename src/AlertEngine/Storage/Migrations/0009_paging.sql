@@ -38,6 +38,9 @@ CREATE INDEX ix_escalations_due ON escalations (next_at) WHERE state = 'active';
 --   bundled_into: the outbox row whose send covered this one, or NULL.
 --   delivery_status, delivery_at: the last status Twilio reported (delivered, undelivered,
 --     no-answer, completed, …) and when (Unix ms).
+--   level: the level (1–4) of the page's ticket when it was planned: the page sender takes the
+--     most severe pages first, so an L1 never waits behind a storm of lower pages.
+ALTER TABLE outbox ADD COLUMN level INTEGER;
 ALTER TABLE outbox ADD COLUMN person TEXT;
 ALTER TABLE outbox ADD COLUMN body TEXT;
 ALTER TABLE outbox ADD COLUMN provider_id TEXT;
