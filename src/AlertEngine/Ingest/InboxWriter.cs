@@ -18,7 +18,7 @@ public sealed partial class InboxWriter : BackgroundService
     private readonly Channel<Pending> _queue;
     private readonly SqliteConnectionFactory _connections;
     private readonly WriteGate _gate;
-    /// <summary>Zabbix's disaster severity: events of it make the pipeline go before intake (<see cref="WriteGate"/>).</summary>
+    /// <summary>Zabbix's disaster severity: the pipeline runner takes events of it in a turn of their own, first.</summary>
     public const int DisasterSeverity = 5;
 
     private readonly Doorbell _doorbell;
@@ -90,17 +90,9 @@ public sealed partial class InboxWriter : BackgroundService
                 var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
                 transaction.Commit();
                 _metrics.InboxBatchCommitted(batch.Count, _time.GetElapsedTime(started));
-                var disaster = false;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(results[i]);
-                    disaster |= results[i] == IntakeResult.Accepted && batch[i].Event.Severity >= DisasterSeverity;
-                }
-
-                // A disaster must not wait behind a storm: the gate lets the pipeline go first until it took it.
-                if (disaster)
-                {
-                    _gate.DisasterStored();
                 }
 
                 _doorbell.Ring();

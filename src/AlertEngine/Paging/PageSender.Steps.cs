@@ -134,7 +134,7 @@ public sealed partial class PageSender
     {
         var planned = 0;
         var failed = false;
-        using (await EnterAsync(rows, cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             using var transaction = connection.BeginTransaction();
             var session = new DbSession(connection, transaction);

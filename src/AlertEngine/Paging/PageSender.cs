@@ -103,7 +103,7 @@ public sealed partial class PageSender(
         live.Sort((a, b) => a.Id.CompareTo(b.Id));
         var primary = live[0];
         var composed = PageComposer.Compose(channel, live, r => links.Create(r.Payload.TicketNumber, r.Id).ToString());
-        using (await EnterAsync(live, cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             // The attempt starts here, committed before the call: from now on a crash leaves these
             // pages sending with their text, and the next start asks Twilio whether it went out.
@@ -134,10 +134,6 @@ public sealed partial class PageSender(
 
         await RecordAsync(connection, channel, live, result, cancellationToken);
     }
-
-    /// <summary>The write turn: ahead of intake for a page to an L1 (a disaster must not wait behind a storm).</summary>
-    private Task<WriteGate.Turn> EnterAsync(List<PageRow> rows, CancellationToken cancellationToken) =>
-        rows.Any(r => r.Payload.Level == SupportLevel.L1) ? gate.EnterUrgentAsync(cancellationToken) : gate.EnterAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode}")]
     private static partial void LogMode(ILogger logger, string mode);

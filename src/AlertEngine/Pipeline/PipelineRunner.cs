@@ -71,7 +71,7 @@ public sealed partial class PipelineRunner(
                 {
                     await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
                 }
-                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero && !gate.UrgentWaiting)
+                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero)
                 {
                     await Task.Delay(_options.StormPause, time, stoppingToken);
                 }
@@ -95,14 +95,7 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.Open();
-        var mark = gate.DisasterMark;
         var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
-        if (batch.Count == 0 || batch[0].Severity < InboxWriter.DisasterSeverity)
-        {
-            // The read takes the most severe first: no disaster is waiting any more.
-            gate.DisastersTaken(mark);
-        }
-
         if (batch.Count == 0)
         {
             return 0;
