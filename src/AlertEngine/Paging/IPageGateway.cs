@@ -18,10 +18,11 @@ public interface IPageGateway
     /// <summary>
     /// For a page whose outcome is unknown (the engine stopped mid-call): did an SMS with this
     /// <paramref name="body"/> (or, for a call, any call) to <paramref name="phone"/> go out since
-    /// <paramref name="since"/>? The sent result when found; null when not; a RetryLater result
-    /// when the provider could not be asked.
+    /// <paramref name="since"/> that is not one of <paramref name="claimed"/> (the provider ids our
+    /// own recorded sends already carry: a call placed for other pages is not this one)? The sent
+    /// result when found; null when not; a RetryLater result when the provider could not be asked.
     /// </summary>
-    Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, IReadOnlySet<string> claimed, CancellationToken cancellationToken);
 }
 
 /// <summary>One SMS: E.164 number, text, and where Twilio posts its delivery status (or null).</summary>

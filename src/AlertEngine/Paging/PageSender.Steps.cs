@@ -23,8 +23,11 @@ public sealed partial class PageSender
         PageSendResult? found;
         try
         {
-            found = await gateway.FindSentAsync(channel, primary.Phone, channel == PageChannel.Sms ? primary.Body : null,
-                primary.Message.CreatedAt - TimeSpan.FromMinutes(1), cancellationToken);
+            // A message or call one of our recorded sends carries is not this one (above all for a
+            // call, which carries nothing of ours to match).
+            var since = primary.Message.CreatedAt - TimeSpan.FromMinutes(1);
+            var claimed = PageStore.ListClaimed(connection, primary.Phone, channel, since - TimeSpan.FromHours(1));
+            found = await gateway.FindSentAsync(channel, primary.Phone, channel == PageChannel.Sms ? primary.Body : null, since, claimed, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

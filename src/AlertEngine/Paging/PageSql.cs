@@ -73,6 +73,12 @@ internal static class PageSql
         FROM outbox WHERE target = @phone AND kind = @kind AND state = 'sent' AND sent_at >= @since
         """;
 
+    /// The Twilio ids our recorded sends of one kind to a phone carry, for pages planned since @since (ix_outbox_person).
+    public const string ListClaimed = """
+        SELECT DISTINCT provider_id FROM outbox
+        WHERE target = @phone AND kind = @kind AND provider_id IS NOT NULL AND created_at >= @since
+        """;
+
     /// Records the delivery status Twilio reported for one message or call; returns the rows changed.
     public const string SetDelivery = """
         UPDATE outbox SET delivery_status = @status, delivery_at = @at

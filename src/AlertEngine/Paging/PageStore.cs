@@ -82,6 +82,10 @@ public static class PageStore
         return ((int)row.Count, UnixTime.FromMs(row.Earliest));
     }
 
+    /// <summary>The Twilio ids our recorded sends of <paramref name="channel"/> to <paramref name="phone"/> carry, for pages planned since <paramref name="since"/>.</summary>
+    public static IReadOnlySet<string> ListClaimed(SqliteConnection connection, string phone, PageChannel channel, DateTimeOffset since) =>
+        connection.Query<string>(PageSql.ListClaimed, new { phone, kind = channel.ToOutboxKind(), since = UnixTime.ToMs(since) }).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Records the delivery status Twilio reported; returns how many pages it covered.</summary>
     public static int SetDelivery(DbSession session, string providerId, string status, DateTimeOffset at)
     {

@@ -79,15 +79,19 @@ internal sealed class TwilioMock : IAsyncDisposable
         }))));
 
     /// <summary>Calls Twilio already holds (the call list answers them).</summary>
-    public void ExistingCalls(params (string To, DateTimeOffset Started)[] calls) =>
-        Stub(CallsPath, "GET", () => Json(200, Page("calls", CallsPath, calls.Select(c => new JsonObject
+    public IReadOnlyList<string> ExistingCalls(params (string To, DateTimeOffset Started)[] calls)
+    {
+        var sids = calls.Select(_ => "CA" + Hex()).ToList();
+        Stub(CallsPath, "GET", () => Json(200, Page("calls", CallsPath, calls.Select((c, i) => new JsonObject
         {
-            ["sid"] = "CA" + Hex(),
+            ["sid"] = sids[i],
             ["to"] = c.To,
             ["status"] = "completed",
             ["date_created"] = Rfc2822(c.Started),
             ["start_time"] = Rfc2822(c.Started),
         }))));
+        return sids;
+    }
 
     /// <summary>The SMS requests received, oldest first.</summary>
     public IReadOnlyList<TwilioSms> Sms() =>

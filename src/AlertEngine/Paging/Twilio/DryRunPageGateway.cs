@@ -29,7 +29,7 @@ internal sealed partial class DryRunPageGateway(ILogger<DryRunPageGateway> logge
     }
 
     /// <summary>Nothing was ever sent, so nothing is found.</summary>
-    public Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, CancellationToken cancellationToken) =>
+    public Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, IReadOnlySet<string> claimed, CancellationToken cancellationToken) =>
         Task.FromResult<PageSendResult?>(null);
 
     /// <summary><c>+8613800138000</c> → <c>**********8000</c>: enough to tell people apart in the log.</summary>

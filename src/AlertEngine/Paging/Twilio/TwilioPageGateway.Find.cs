@@ -15,14 +15,15 @@ internal sealed partial class TwilioPageGateway
     /// </summary>
     public static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(2);
 
-    public async Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<PageSendResult?> FindSentAsync(PageChannel channel, string phone, string? body, DateTimeOffset since, IReadOnlySet<string> claimed, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phone);
+        ArgumentNullException.ThrowIfNull(claimed);
         var after = since - ClockSlack;
         try
         {
             return await _pipeline.ExecuteAsync(
-                async token => await (channel == PageChannel.Call ? FindCallAsync(phone, after) : FindSmsAsync(phone, body, after)).WaitAsync(token).ConfigureAwait(false),
+                async token => await (channel == PageChannel.Call ? FindCallAsync(phone, after, claimed) : FindSmsAsync(phone, body, after, claimed)).WaitAsync(token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -39,24 +40,25 @@ internal sealed partial class TwilioPageGateway
         }
     }
 
-    private async Task<PageSendResult?> FindSmsAsync(string phone, string? body, DateTimeOffset after)
+    private async Task<PageSendResult?> FindSmsAsync(string phone, string? body, DateTimeOffset after, IReadOnlySet<string> claimed)
     {
         // Twilio filters DateSent by day only, and a queued message has no DateSent yet: ask for the
         // day and compare the creation time here.
         var read = new ReadMessageOptions { To = new PhoneNumber(phone), DateSentAfter = after.UtcDateTime.Date, Limit = FindLimit, PageSize = FindLimit };
         var messages = await MessageResource.ReadAsync(read, _client).ConfigureAwait(false);
         var found = messages.FirstOrDefault(m =>
-            (Utc(m.DateCreated ?? m.DateSent) is not { } created || created >= after) && string.Equals(m.Body, body, StringComparison.Ordinal));
+            (Utc(m.DateCreated ?? m.DateSent) is not { } created || created >= after) && !claimed.Contains(m.Sid) && string.Equals(m.Body, body, StringComparison.Ordinal));
         return found is null
             ? null
             : PageSendResult.Sent(found.Sid, $"found in Twilio after a restart: SMS {found.Sid} ({found.Status}) created {Format(Utc(found.DateCreated))}");
     }
 
-    private async Task<PageSendResult?> FindCallAsync(string phone, DateTimeOffset after)
+    private async Task<PageSendResult?> FindCallAsync(string phone, DateTimeOffset after, IReadOnlySet<string> claimed)
     {
         var read = new ReadCallOptions { To = new PhoneNumber(phone), StartTimeAfter = after.UtcDateTime, Limit = FindLimit, PageSize = FindLimit };
         var calls = await CallResource.ReadAsync(read, _client).ConfigureAwait(false);
-        var found = calls.FirstOrDefault(c => Utc(c.DateCreated ?? c.StartTime) is not { } created || created >= after);
+        // A call carries nothing of ours to match: only a call none of our recorded sends claims can be this one.
+        var found = calls.FirstOrDefault(c => (Utc(c.DateCreated ?? c.StartTime) is not { } created || created >= after) && !claimed.Contains(c.Sid));
         return found is null
             ? null
             : PageSendResult.Sent(found.Sid, $"found in Twilio after a restart: call {found.Sid} ({found.Status}) created {Format(Utc(found.DateCreated))}");

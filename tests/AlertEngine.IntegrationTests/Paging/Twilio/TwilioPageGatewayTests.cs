@@ -19,6 +19,7 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
 
     /// <summary>When the unknown send began (the gateway compares Twilio's dates with it, not with a clock).</summary>
     private static readonly DateTimeOffset Since = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+    private static readonly HashSet<string> NoneClaimed = [];
 
     private readonly TwilioMock _twilio = TwilioMock.Start();
     private ServiceProvider? _services;
@@ -166,9 +167,9 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
         _twilio.ExistingMessages((To, "L1 srv-nc-web1 down #1234", since.AddSeconds(5)), (To, "older page", since.AddHours(-3)));
         var gateway = CreateSut();
 
-        var found = await gateway.FindSentAsync(PageChannel.Sms, To, "L1 srv-nc-web1 down #1234", since, Cancel);
-        var other = await gateway.FindSentAsync(PageChannel.Sms, To, "another page", since, Cancel);
-        var tooOld = await gateway.FindSentAsync(PageChannel.Sms, To, "older page", since, Cancel);
+        var found = await gateway.FindSentAsync(PageChannel.Sms, To, "L1 srv-nc-web1 down #1234", since, NoneClaimed, Cancel);
+        var other = await gateway.FindSentAsync(PageChannel.Sms, To, "another page", since, NoneClaimed, Cancel);
+        var tooOld = await gateway.FindSentAsync(PageChannel.Sms, To, "older page", since, NoneClaimed, Cancel);
 
         Assert.NotNull(found);
         Assert.Equal(PageSendVerdict.Sent, found.Verdict);
@@ -186,10 +187,21 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
         _twilio.ExistingCalls((To, since.AddSeconds(3)));
         var gateway = CreateSut();
 
-        var found = await gateway.FindSentAsync(PageChannel.Call, To, null, since, Cancel);
+        var found = await gateway.FindSentAsync(PageChannel.Call, To, null, since, NoneClaimed, Cancel);
 
         Assert.NotNull(found);
         Assert.StartsWith("CA", found.ProviderId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindSent_OnlyCallToTheNumberIsOneOurOtherPagesClaim_NotFound()
+    {
+        var sids = _twilio.ExistingCalls((To, Since.AddSeconds(3)));
+        var gateway = CreateSut();
+
+        var found = await gateway.FindSentAsync(PageChannel.Call, To, null, Since, new HashSet<string>(sids), Cancel);
+
+        Assert.Null(found);
     }
 
     [Fact]
@@ -197,7 +209,7 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
     {
         var gateway = CreateSut();
 
-        var result = await gateway.FindSentAsync(PageChannel.Sms, To, "x", Since, Cancel);
+        var result = await gateway.FindSentAsync(PageChannel.Sms, To, "x", Since, NoneClaimed, Cancel);
 
         Assert.NotNull(result);
         Assert.Equal(PageSendVerdict.RetryLater, result.Verdict);

@@ -26,6 +26,6 @@ public sealed class DryRunPageGatewayTests
         Assert.StartsWith("dry-run-", result.ProviderId, StringComparison.Ordinal);
         Assert.Equal("dry-run: not sent (Twilio is not configured)", result.Text);
         Assert.Equal("dry-run", sut.Mode);
-        Assert.Null(await sut.FindSentAsync(PageChannel.Sms, "+8613800138000", "L1 …", DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken));
+        Assert.Null(await sut.FindSentAsync(PageChannel.Sms, "+8613800138000", "L1 …", DateTimeOffset.UnixEpoch, new HashSet<string>(), TestContext.Current.CancellationToken));
     }
 }
