@@ -306,7 +306,9 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
             .Where(x => x.Rows.Select(r => r.BundledInto ?? r.Id).Distinct().Count() > 1 || x.Rows.Select(r => r.Body).Distinct().Count() > 1
                 || x.Rows.Any(r => r.Target != x.Arrival.To || r.Kind != (x.Arrival.Sms ? "page.sms" : "page.call")) || (x.Arrival.Sms && x.Rows.Any(r => r.Body != x.Arrival.Body)))
             .Select(x => $"{x.Sid} ({(x.Arrival.Sms ? "SMS" : "call")} to {x.Arrival.To} at {x.Arrival.At.ToUnixTimeMilliseconds()}, body \"{x.Arrival.Body}\") claimed by "
-                + $"{x.Rows.Select(r => r.BundledInto ?? r.Id).Distinct().Count()} sends: {string.Join(" | ", x.Rows.Select(Describe))}"));
+                + $"{x.Rows.Select(r => r.BundledInto ?? r.Id).Distinct().Count()} sends; the timeline says: "
+                + string.Join(" | ", connection.Query<string>("SELECT DISTINCT substr(text, instr(text, ' sent')) FROM ticket_timeline WHERE kind = 'page-sent' AND text LIKE '%' || @sid || '%'", new { sid = x.Sid }))
+                + $"; rows: {string.Join(" | ", x.Rows.Select(Describe))}"));
 
         // 2. One row per ticket, step, person and channel; one SMS request per ticket and step.
         Check("one page row per ticket, step, person and channel", pages.GroupBy(r => (r.TicketId, r.Step, r.Person, r.Kind)).Where(g => g.Count() > 1)
@@ -387,9 +389,10 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         problems.AddRange(ExactlyOnce(connection, events, storm));
 
         var sends = pages.Where(r => r.State == "sent").Select(r => r.ProviderId).Distinct().Count();
+        var settled = connection.QuerySingle<long>("SELECT COUNT(*) FROM ticket_timeline WHERE kind = 'page-sent' AND text LIKE '%found in Twilio after a restart%'");
         var summary = $"{tickets.Count} tickets ({open.Count} open at the end), {chains.Count} chains ({chains.Count(c => c.State == "done")} done, {chains.Count(c => c.State == "stopped")} stopped); "
             + $"{pages.Count} page rows ({string.Join(", ", pages.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}) in {sends} sends, "
-            + $"{pages.Count(r => r.Attempts > 1)} rows tried more than once, {pages.Count(r => r.State == "sent" && r.Attempts > 1)} of them settled sent; "
+            + $"{pages.Count(r => r.Attempts > 1)} rows marked sending more than once, {settled} page-sent lines say \"found in Twilio after a restart\"; "
             + $"{stepsOverDowntime} chain steps of {overDowntime} open tickets fell due while no engine served ({down.Count} gaps, {down.Sum(d => d.To - d.From) / 1000.0:0.0} s in all)";
         return (problems, summary);
     }
