@@ -57,8 +57,11 @@ internal sealed class EngineProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the engine without waiting for it to listen.</summary>
-    public static EngineProcess Start(string databasePath, string name)
+    /// <summary>
+    /// Starts the engine without waiting for it to listen; <paramref name="settings"/> (configuration
+    /// keys such as <c>Twilio:ApiBaseUrl</c>) go on its command line.
+    /// </summary>
+    public static EngineProcess Start(string databasePath, string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(HostDll))
         {
@@ -75,6 +78,11 @@ internal sealed class EngineProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
         start.Environment[$"AlertEngine__Zabbix__Servers__{Server}__WebhookSecret"] = Secret;
         var process = new Process { StartInfo = start };
         var engine = new EngineProcess(process, baseAddress, name);
@@ -87,11 +95,11 @@ internal sealed class EngineProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the engine and waits until /healthz says ok; tries another port if the free one was taken meanwhile.</summary>
-    public static async Task<EngineProcess> StartHealthyAsync(string databasePath, string name, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<EngineProcess> StartHealthyAsync(string databasePath, string name, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var engine = Start(databasePath, name);
+            var engine = Start(databasePath, name, settings);
             try
             {
                 await engine.WaitHealthyAsync(timeout, cancellationToken);
