@@ -68,7 +68,14 @@ internal sealed partial class StartupBanner(
 
             var roster = rules.Current.Roster;
             var teams = string.Join(", ", roster.Teams);
-            LogPager(logger, pager.Mode, roster.People.Count, teams);
+            if (pager.Mode == "twilio")
+            {
+                LogPagerTwilio(logger, roster.People.Count, teams);
+            }
+            else
+            {
+                LogPagerDryRun(logger, roster.People.Count, teams);
+            }
         });
         return Task.CompletedTask;
     }
@@ -96,6 +103,9 @@ internal sealed partial class StartupBanner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket API tokens accepted (names only): {TokenNames}")]
     private static partial void LogApiTokens(ILogger logger, string tokenNames);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode} (dry-run: pages are stored and logged, nothing is sent until Twilio:AccountSid and Twilio:AuthToken are set); roster: {People} people, teams {Teams}")]
-    private static partial void LogPager(ILogger logger, string mode, int people, string teams);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: dry-run (pages are stored and logged, nothing is sent until Twilio:AccountSid and Twilio:AuthToken are set); roster: {People} people, teams {Teams}")]
+    private static partial void LogPagerDryRun(ILogger logger, int people, string teams);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: Twilio; roster: {People} people, teams {Teams}")]
+    private static partial void LogPagerTwilio(ILogger logger, int people, string teams);
 }

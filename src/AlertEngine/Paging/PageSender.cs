@@ -42,7 +42,6 @@ public sealed partial class PageSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogMode(logger, gateway.Mode);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -134,9 +133,6 @@ public sealed partial class PageSender(
 
         await RecordAsync(connection, channel, live, result, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pager: {Mode}")]
-    private static partial void LogMode(ILogger logger, string mode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Page sender failed; retrying after the poll interval")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception);
