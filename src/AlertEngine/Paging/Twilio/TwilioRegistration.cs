@@ -35,6 +35,7 @@ public static class TwilioRegistration
         services.AddSingleton<IPageGateway>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Configured
             ? ActivatorUtilities.CreateInstance<TwilioPageGateway>(sp)
             : new DryRunPageGateway(sp.GetRequiredService<ILogger<DryRunPageGateway>>()));
+        services.AddHostedService<TwilioWarmUp>();
         return services;
     }
 }
