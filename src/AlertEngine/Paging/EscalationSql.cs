@@ -24,9 +24,6 @@ internal static class EscalationSql
         ORDER BY next_at LIMIT @limit
         """;
 
-    /// Active chains, soonest first (ix_escalations_due): held pages and the next steps, for /healthz and reports.
-    public const string ListActive = $"SELECT {Columns} FROM escalations WHERE state = 'active' ORDER BY next_at LIMIT @limit";
-
     /// Moves a chain on: its next step and when it fires (NULL with state done when none is left).
     public const string Advance = """
         UPDATE escalations SET next_step = @nextStep, next_at = @nextAt, state = @state, updated_at = @now
@@ -51,11 +48,14 @@ internal static class EscalationSql
         """;
 
     /// Hard limits the SLA watcher escalated since @since whose ticket is still active and whose
-    /// manager has not been paged for them (sla_escalations primary key; outbox dedup_key unique).
+    /// manager has not been paged for them (sla_escalations primary key; the dedup keys
+    /// `v1|hard-limit|{ticket}|{due}|…` as a range of the outbox's unique dedup_key index: '}' follows '|').
     public const string ListHardLimitsToPage = """
         SELECT s.ticket_id AS TicketId, s.due_at AS DueAt FROM sla_escalations s JOIN tickets t ON t.id = s.ticket_id
         WHERE s.deadline = 'hard-limit' AND s.fired_at >= @since AND t.state IN ('open', 'acknowledged')
-          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedup_key LIKE 'v1|hard-limit|' || s.ticket_id || '|' || s.due_at || '|%')
+          AND NOT EXISTS (SELECT 1 FROM outbox o
+                          WHERE o.dedup_key >= 'v1|hard-limit|' || s.ticket_id || '|' || s.due_at || '|'
+                            AND o.dedup_key < 'v1|hard-limit|' || s.ticket_id || '|' || s.due_at || '}')
         ORDER BY s.fired_at LIMIT @limit
         """;
 }

@@ -39,10 +39,6 @@ public static class EscalationStore
         [.. connection.Query<(long TicketId, long DueAt)>(EscalationSql.ListHardLimitsToPage, new { since = UnixTime.ToMs(since), limit })
             .Select(r => (r.TicketId, UnixTime.FromMs(r.DueAt)))];
 
-    /// <summary>Active chains, soonest step first.</summary>
-    public static IReadOnlyList<Escalation> ListActive(SqliteConnection connection, int limit) =>
-        [.. connection.Query<Row>(EscalationSql.ListActive, new { limit }).Select(Map)];
-
     /// <summary>Moves the chain to <paramref name="nextStep"/> at <paramref name="nextAt"/>, or ends it (done) when null.</summary>
     public static void Advance(DbSession session, long ticketId, int nextStep, DateTimeOffset? nextAt, DateTimeOffset now)
     {

@@ -18,8 +18,6 @@ public sealed class PageCallbacks(IOptions<PagingOptions> options)
 
     public Uri Status => new(_base + StatusPath);
 
-    public Uri InboundSms => new(_base + InboundSmsPath);
-
     public Uri KeyPress(long pageId) => new(_base + KeyPressPath.Replace("{pageId}", pageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     /// <summary>The URL Twilio requested, as it signed it: the public base plus the path and query the engine received.</summary>

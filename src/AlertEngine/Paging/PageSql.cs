@@ -67,16 +67,18 @@ internal static class PageSql
         WHERE id = @id AND state IN ('pending', 'sending')
         """;
 
-    /// How many sends (a bundle counts once) of one kind reached a phone since @since, and the earliest of them (ix_outbox_person).
+    /// How many sends (a bundle counts once) of one kind reached a phone since @since, and the earliest of them
+    /// (ix_outbox_person: the partial index applies only with its own `kind LIKE 'page.%'` term).
     public const string CountSentSince = """
         SELECT COUNT(DISTINCT COALESCE(bundled_into, id)) AS Count, MIN(sent_at) AS Earliest
-        FROM outbox WHERE target = @phone AND kind = @kind AND state = 'sent' AND sent_at >= @since
+        FROM outbox WHERE target = @phone AND kind = @kind AND kind LIKE 'page.%' AND state = 'sent' AND sent_at >= @since
         """;
 
-    /// The Twilio ids our recorded sends of one kind to a phone carry, for pages planned since @since (ix_outbox_person).
+    /// The Twilio ids our recorded sends of one kind to a phone carry, for pages planned since @since (ix_outbox_person:
+    /// the partial index applies only with its own `kind LIKE 'page.%'` term).
     public const string ListClaimed = """
         SELECT DISTINCT provider_id FROM outbox
-        WHERE target = @phone AND kind = @kind AND provider_id IS NOT NULL AND created_at >= @since
+        WHERE target = @phone AND kind = @kind AND kind LIKE 'page.%' AND provider_id IS NOT NULL AND created_at >= @since
         """;
 
     /// Records the delivery status Twilio reported for one message or call; returns the rows changed.
