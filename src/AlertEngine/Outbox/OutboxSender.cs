@@ -37,30 +37,9 @@ public sealed partial class OutboxSender(
 
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0)
-                {
-                    await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sender must outlive a broken database moment; it logs and tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogSenderFailed(logger, ex);
-                await Task.Delay(_options.PollInterval, time, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        SenderLoop.RunAsync(RunOnceAsync, (interval, token) => doorbell.WaitAsync(interval, time, token), ex => LogSenderFailed(logger, ex),
+            _options.PollInterval, time, stoppingToken);
 
     /// <summary>Works on the rows due now; returns how many it read.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -40,30 +40,9 @@ public sealed partial class PageSender(
     private readonly PagingOptions _paging = paging.Value;
     private readonly OutboxOptions _outbox = outbox.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0)
-                {
-                    await doorbell.WaitAsync(_outbox.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The pager must outlive a broken database moment; it logs and tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogSenderFailed(logger, ex);
-                await Task.Delay(_outbox.PollInterval, time, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        SenderLoop.RunAsync(RunOnceAsync, (interval, token) => doorbell.WaitAsync(interval, time, token), ex => LogSenderFailed(logger, ex),
+            _outbox.PollInterval, time, stoppingToken);
 
     /// <summary>Works on the pages due now, the most severe person's first; returns how many it read.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
