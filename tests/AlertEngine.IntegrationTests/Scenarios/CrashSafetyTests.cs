@@ -27,8 +27,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private readonly TempDatabase _db = new();
     private readonly List<string> _engineErrors = [];
-    private readonly Queue<int> _again = new();
-    private readonly Queue<int> _fresh = new();
+    private StormRetryQueue _queue = new([]);
     private int _seed;
     private TimeSpan _startUp = TimeSpan.FromSeconds(1);
 
@@ -50,10 +49,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         deadline.CancelAfter(WholeTest);
         var events = StormEvent.CreateMany(random, Kills * EventsPerRound, Triggers);
         var storm = new WebhookStorm([.. events.Select(e => e.Body)], InFlight);
-        foreach (var e in events)
-        {
-            _fresh.Enqueue(e.Index);
-        }
+        _queue = new StormRetryQueue(events.Select(e => e.Index));
 
         var kills = new Dictionary<KillMoment, int>();
         for (var round = 1; round <= Kills; round++)
@@ -70,10 +66,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
 
         await using var final = await EngineProcess.StartHealthyAsync(_db.Path, "final engine", StartTimeout, deadline.Token);
-        var last = await storm.RunAsync(final, Take(int.MaxValue), kill: null, deadline.Token);
+        var last = await storm.RunAsync(final, _queue.Take(int.MaxValue), kill: null, deadline.Token);
         Assert.True(last.Unexpected.Count == 0 && last.Unanswered.Count == 0, Failure($"final engine: {string.Join("\n", last.Unexpected.Take(10))}\n{final.Output}"));
         var health = await final.WaitIdleAsync(IdleTimeout, deadline.Token);
-        _engineErrors.AddRange(ErrorLines(final));
+        _engineErrors.AddRange(final.ErrorLines());
         output.WriteLine($"final engine: {last.Answered} 2xx ({last.Duplicates} duplicates), then idle: /healthz backlog {health.Inbox?.Backlog}, poisoned {health.Inbox?.Poisoned}");
 
         var problems = Verify(_db.Path, events, storm);
@@ -98,7 +94,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var delay = TimeSpan.FromMilliseconds(random.Next((int)(_startUp.TotalMilliseconds * 1.2)));
         await Task.Delay(delay, TimeProvider.System, cancellationToken);
         Assert.True(await engine.KillAsync(cancellationToken), Failure($"{engine.Describe()} before it was killed:\n{engine.Output}"));
-        _engineErrors.AddRange(ErrorLines(engine));
+        _engineErrors.AddRange(engine.ErrorLines());
         return $"killed {delay.TotalMilliseconds:0} ms after the start";
     }
 
@@ -111,15 +107,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var launched = TimeProvider.System.GetTimestamp();
         await using var engine = await EngineProcess.StartHealthyAsync(_db.Path, name, StartTimeout, cancellationToken);
         _startUp = TimeProvider.System.GetElapsedTime(launched);
-        var batch = Take(EventsPerRound);
+        var batch = _queue.Take(EventsPerRound);
         var kill = moment == KillMoment.Intake
             ? new StormKill(random.Next(1, Math.Max(2, batch.Count)), TimeSpan.Zero)
             : new StormKill(int.MaxValue, TimeSpan.FromMilliseconds(random.Next(150)));
         var result = await storm.RunAsync(engine, batch, kill, cancellationToken);
         Assert.True(result.Killed, Failure($"{engine.Describe()} before it was killed:\n{engine.Output}"));
         Assert.True(result.Unexpected.Count == 0, Failure($"{name}: {string.Join("\n", result.Unexpected.Take(10))}\n{engine.Output}"));
-        _engineErrors.AddRange(ErrorLines(engine));
-        SendAgainLater(result);
+        _engineErrors.AddRange(engine.ErrorLines());
+        _queue.SendAgainLater(result);
         return $"up in {_startUp.TotalSeconds:0.00} s, killed {(moment == KillMoment.Intake ? "during intake" : "after intake")}: "
             + $"{result.Answered} 2xx ({result.Duplicates} duplicates), {result.Unanswered.Count} unanswered";
     }
@@ -195,40 +191,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         return problems;
     }
 
-    /// <summary>The next round's events: those to send again first, as Zabbix retries soon, then new ones.</summary>
-    private List<int> Take(int count)
-    {
-        var taken = new List<int>();
-        while (taken.Count < count && (_again.TryDequeue(out var index) || _fresh.TryDequeue(out index)))
-        {
-            taken.Add(index);
-        }
-
-        return taken;
-    }
-
-    /// <summary>
-    /// Events the engine did not store go again; of those it never answered, half do (Zabbix
-    /// retries; the other half stay "maybe stored"), so a retry of a stored event meets the duplicate check.
-    /// </summary>
-    private void SendAgainLater(StormRound result)
-    {
-        foreach (var index in result.NotStored.Concat(result.Unanswered.Where(i => i % 2 == 0)).Order())
-        {
-            _again.Enqueue(index);
-        }
-    }
-
     private string Failure(string what) => $"seed {_seed} (rerun with ALERTENGINE_CRASH_SEED={_seed}): {what}";
-
-    /// <summary>Error and critical log entries (the line after "fail:" or "crit:" holds the message).</summary>
-    private static IEnumerable<string> ErrorLines(EngineProcess engine)
-    {
-        var lines = engine.Output.Split('\n');
-        return lines.Select((l, i) => (l, i))
-            .Where(x => x.l.StartsWith("fail:", StringComparison.Ordinal) || x.l.StartsWith("crit:", StringComparison.Ordinal))
-            .Select(x => $"{engine.Name}: {x.l} {(x.i + 1 < lines.Length ? lines[x.i + 1].Trim() : "")}");
-    }
 
     private sealed record InboxRow(long Id, string EventId, string Payload, long? ProcessedAt, string? PoisonedReason);
 

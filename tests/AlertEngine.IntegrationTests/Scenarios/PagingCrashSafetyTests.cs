@@ -41,8 +41,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
 
     private readonly TempDatabase _db = new();
     private readonly List<string> _engineErrors = [];
-    private readonly Queue<int> _again = new();
-    private readonly Queue<int> _fresh = new();
+    private StormRetryQueue _queue = new([]);
 
     /// <summary>When no engine served (Unix ms): from a kill until the next engine answered /healthz.</summary>
     private readonly List<(long From, long To)> _down = [];
@@ -81,10 +80,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
 
         var events = PagingStormEvent.CreateMany(random, Kills * EventsPerRound);
         var storm = new WebhookStorm([.. events.Select(e => e.Body)], InFlight);
-        foreach (var e in events)
-        {
-            _fresh.Enqueue(e.Index);
-        }
+        _queue = new StormRetryQueue(events.Select(e => e.Index));
 
         var kills = new Dictionary<KillMoment, int>();
         for (var round = 1; round <= Kills; round++)
@@ -106,11 +102,11 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         await using (var final = await EngineProcess.StartHealthyAsync(_db.Path, "final engine", StartTimeout, deadline.Token, settings))
         {
             Serving();
-            var last = await storm.RunAsync(final, Take(int.MaxValue), kill: null, deadline.Token);
+            var last = await storm.RunAsync(final, _queue.Take(int.MaxValue), kill: null, deadline.Token);
             Assert.True(last.Unexpected.Count == 0 && last.Unanswered.Count == 0, Failure($"final engine: {string.Join("\n", last.Unexpected.Take(10))}\n{final.Output}"));
             health = await final.WaitIdleAsync(IdleTimeout, deadline.Token);
             stillBusy = await WaitQuietAsync(_db.Path, QuietTimeout, deadline.Token);
-            _engineErrors.AddRange(ErrorLines(final));
+            _engineErrors.AddRange(final.ErrorLines());
             output.WriteLine($"final engine: {last.Answered} 2xx ({last.Duplicates} duplicates), idle (backlog {health.Inbox?.Backlog}, poisoned {health.Inbox?.Poisoned}), "
                 + (stillBusy is null ? "then quiet: no page due or sending, no chain waiting" : $"not quiet within {QuietTimeout.TotalSeconds:0} s: {stillBusy}"));
         }
@@ -181,7 +177,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         await Task.Delay(delay, TimeProvider.System, cancellationToken);
         Assert.True(await engine.KillAsync(cancellationToken), Failure($"{engine.Describe()} before it was killed:\n{engine.Output}"));
         Killed();
-        _engineErrors.AddRange(ErrorLines(engine));
+        _engineErrors.AddRange(engine.ErrorLines());
         await PauseAsync(random, cancellationToken);
         return $"killed {delay.TotalMilliseconds:0} ms after the start";
     }
@@ -197,7 +193,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         await using var engine = await EngineProcess.StartHealthyAsync(_db.Path, name, StartTimeout, cancellationToken, settings);
         Serving();
         _startUp = TimeProvider.System.GetElapsedTime(launched);
-        var batch = Take(EventsPerRound);
+        var batch = _queue.Take(EventsPerRound);
         var kill = moment == KillMoment.Intake
             ? new StormKill(random.Next(1, Math.Max(2, batch.Count)), TimeSpan.Zero)
             : new StormKill(int.MaxValue, TimeSpan.FromMilliseconds(random.Next(2000)));
@@ -205,8 +201,8 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         Killed();
         Assert.True(result.Killed, Failure($"{engine.Describe()} before it was killed:\n{engine.Output}"));
         Assert.True(result.Unexpected.Count == 0, Failure($"{name}: {string.Join("\n", result.Unexpected.Take(10))}\n{engine.Output}"));
-        _engineErrors.AddRange(ErrorLines(engine));
-        SendAgainLater(result);
+        _engineErrors.AddRange(engine.ErrorLines());
+        _queue.SendAgainLater(result);
         await PauseAsync(random, cancellationToken);
         return $"up in {_startUp.TotalSeconds:0.00} s, killed {(moment == KillMoment.Intake ? "during intake" : $"{kill.AfterLastAnswer.TotalMilliseconds:0} ms after intake")}: "
             + $"{result.Answered} 2xx ({result.Duplicates} duplicates), {result.Unanswered.Count} unanswered";
@@ -240,7 +236,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
-            using (var connection = OpenReadOnly(databasePath))
+            using (var connection = AlertEngine.Storage.SqliteConnectionFactory.OpenReadOnly(databasePath))
             {
                 var busy = connection.QuerySingle<(long Sending, long Pending, long Waiting)>("""
                     SELECT (SELECT COUNT(*) FROM outbox WHERE kind LIKE 'page.%' AND state = 'sending'),
@@ -272,7 +268,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
     private static (List<string> Problems, string Summary) Verify(string databasePath, IReadOnlyList<PagingStormEvent> events, WebhookStorm storm,
         IReadOnlyList<TwilioArrival> arrivals, List<(long From, long To)> down)
     {
-        using var connection = OpenReadOnly(databasePath);
+        using var connection = AlertEngine.Storage.SqliteConnectionFactory.OpenReadOnly(databasePath);
         var pages = connection.Query<PageRowData>("""
             SELECT id AS Id, kind AS Kind, ticket_id AS TicketId, target AS Target, person AS Person, CAST(json_extract(payload, '$.step') AS INTEGER) AS Step,
                    state AS State, attempts AS Attempts, created_at AS CreatedAt, sent_at AS SentAt, body AS Body, provider_id AS ProviderId,
@@ -448,44 +444,7 @@ public sealed class PagingCrashSafetyTests(ITestOutputHelper output) : IDisposab
         return problems;
     }
 
-    private static SqliteConnection OpenReadOnly(string databasePath)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>The next round's events: those to send again first, as Zabbix retries soon, then new ones.</summary>
-    private List<int> Take(int count)
-    {
-        var taken = new List<int>();
-        while (taken.Count < count && (_again.TryDequeue(out var index) || _fresh.TryDequeue(out index)))
-        {
-            taken.Add(index);
-        }
-
-        return taken;
-    }
-
-    /// <summary>Events the engine did not store go again; of those it never answered, half do (Zabbix retries).</summary>
-    private void SendAgainLater(StormRound result)
-    {
-        foreach (var index in result.NotStored.Concat(result.Unanswered.Where(i => i % 2 == 0)).Order())
-        {
-            _again.Enqueue(index);
-        }
-    }
-
     private string Failure(string what) => $"seed {_seed} (rerun with ALERTENGINE_PAGING_CRASH_SEED={_seed}): {what}";
-
-    /// <summary>Error and critical log entries (the line after "fail:" or "crit:" holds the message).</summary>
-    private static IEnumerable<string> ErrorLines(EngineProcess engine)
-    {
-        var lines = engine.Output.Split('\n');
-        return lines.Select((l, i) => (l, i))
-            .Where(x => x.l.StartsWith("fail:", StringComparison.Ordinal) || x.l.StartsWith("crit:", StringComparison.Ordinal))
-            .Select(x => $"{engine.Name}: {x.l} {(x.i + 1 < lines.Length ? lines[x.i + 1].Trim() : "")}");
-    }
 
     private sealed record PageRowData(long Id, string Kind, long TicketId, string Target, string? Person, long Step, string State, long Attempts,
         long CreatedAt, long? SentAt, string? Body, string? ProviderId, long? BundledInto, string? LastError);

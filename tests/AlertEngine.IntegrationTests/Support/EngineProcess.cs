@@ -45,6 +45,15 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Its error and critical log entries (the line after "fail:" or "crit:" holds the message).</summary>
+    public IEnumerable<string> ErrorLines()
+    {
+        var lines = Output.Split('\n');
+        return lines.Select((l, i) => (l, i))
+            .Where(x => x.l.StartsWith("fail:", StringComparison.Ordinal) || x.l.StartsWith("crit:", StringComparison.Ordinal))
+            .Select(x => $"{Name}: {x.l} {(x.i + 1 < lines.Length ? lines[x.i + 1].Trim() : "")}");
+    }
+
     /// <summary>The last lines the engine wrote on stdout and stderr.</summary>
     public string Output
     {
