@@ -31,16 +31,9 @@ internal static class OncallNowCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var (rules, source, exit) = RulesSetup.Load(rulesFolder, output, errors, Command);
-        if (rules is null)
+        if (OncallText.Load(team, rulesFolder, output, errors, Command, out var exit) is not var (rules, source, teams))
         {
             return exit;
-        }
-
-        var teams = OncallText.Teams(rules, team, errors, Command);
-        if (teams is null)
-        {
-            return RulesExit.Usage;
         }
 
         var zone = team is null ? rules.Settings.TimeZone : OncallText.ZoneOf(rules, team);

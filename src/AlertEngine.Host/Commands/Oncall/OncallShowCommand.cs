@@ -35,16 +35,9 @@ internal static class OncallShowCommand
             return RulesExit.Usage;
         }
 
-        var (rules, source, exit) = RulesSetup.Load(rulesFolder, output, errors, Command);
-        if (rules is null)
+        if (OncallText.Load(team, rulesFolder, output, errors, Command, out var exit) is not var (rules, source, teams))
         {
             return exit;
-        }
-
-        var teams = OncallText.Teams(rules, team, errors, Command);
-        if (teams is null)
-        {
-            return RulesExit.Usage;
         }
 
         output.WriteLine($"On call from {OncallText.Time(now, rules.Settings.TimeZone)} for {days.ToString(CultureInfo.InvariantCulture)} {(days == 1 ? "day" : "days")}; rules: {source}");

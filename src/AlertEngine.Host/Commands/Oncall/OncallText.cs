@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlertEngine.Classify;
+using AlertEngine.Host.Commands.Rules;
 using AlertEngine.Paging.Roster;
 
 namespace AlertEngine.Host.Commands.Oncall;
@@ -11,6 +12,24 @@ internal static class OncallText
     /// The team given (which the roster or the settings must know: else a did-you-mean and exit 2),
     /// or every team of the roster and the settings, roster teams first.
     /// </summary>
+    /// <summary>
+    /// The rules folder and the teams a command asks about: the rule set, where it came from and the
+    /// teams; or null with the exit code when the rules do not load (1) or the team is unknown (2).
+    /// </summary>
+    public static (RuleSet Rules, string Source, IReadOnlyList<string> Teams)? Load(string? team, string? rulesFolder, TextWriter output, TextWriter errors, string command, out int exit)
+    {
+        var (rules, source, loaded) = RulesSetup.Load(rulesFolder, output, errors, command);
+        exit = loaded;
+        if (rules is null)
+        {
+            return null;
+        }
+
+        var teams = Teams(rules, team, errors, command);
+        exit = RulesExit.Usage;
+        return teams is null ? null : (rules, source, teams);
+    }
+
     public static IReadOnlyList<string>? Teams(RuleSet rules, string? team, TextWriter errors, string command)
     {
         var known = rules.Roster.Teams.Concat(rules.Settings.Teams.Keys.Order(StringComparer.Ordinal)).Distinct().ToList();
