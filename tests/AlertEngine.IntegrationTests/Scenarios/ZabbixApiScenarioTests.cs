@@ -227,6 +227,8 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
             [$"{api}:BreakDuration"] = "00:00:00.500",
             [$"{api}:BlindAfter"] = "00:00:01",
             ["Watch:Interval"] = "00:00:01",
+            // The blind ticket is opened by the watch, outside the pipeline: the escalation job pages it.
+            ["Paging:EscalationInterval"] = "00:00:01",
             ["Outbox:PollInterval"] = "00:00:00.200",
         });
         return _engine;

@@ -68,6 +68,9 @@ internal sealed class EngineHost : IAsyncDisposable
             // 2026-11-25, so their deadlines have passed, and tests that read exact timelines must not
             // race it. Tests of the watcher run it themselves (SlaWatch.RunAsync).
             ["Sla:WatchInterval"] = "00:05:00",
+            // Likewise the escalation job: it starts chains for tickets opened through the API, and its
+            // timeline lines must not race tests that read exact timelines. Paging tests run it themselves.
+            ["Paging:EscalationInterval"] = "00:01:00",
             [$"Api:Tokens:{DeskToken}"] = DeskSecret,
             [$"Api:Tokens:{ToolToken}"] = ToolSecret,
         };

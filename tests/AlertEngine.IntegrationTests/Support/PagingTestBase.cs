@@ -70,8 +70,17 @@ public abstract class PagingTestBase : EngineTestBase
     internal IReadOnlyList<TwilioCall> CallsTo(string personId) => [.. Twilio.Calls().Where(c => c.To == Person(personId).Phone)];
 
     /// <summary>Waits (bounded) until the engine's page sender has no page left to send now.</summary>
-    internal Task PagesSettledAsync() =>
-        Eventually.TrueAsync(() => PageStates().All(s => s is "sent" or "failed" or "cancelled" || s == "pending-later"), 20, "the page sender's work");
+    internal async Task PagesSettledAsync()
+    {
+        try
+        {
+            await Eventually.TrueAsync(() => PageStates().All(s => s is "sent" or "failed" or "cancelled" || s == "pending-later"), 20, "the page sender's work");
+        }
+        catch (Xunit.Sdk.XunitException ex)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}; pages: {string.Join(", ", Pages().Select(p => $"{p.Id} {p.Channel} {p.Payload.PersonId} {p.Message.State} due {p.Message.NextAttemptAt:O} ({p.Message.LastError})"))}; now {Time.GetUtcNow():O}");
+        }
+    }
 
     /// <summary>Each page's state; a pending page not due yet on the fake clock reads "pending-later".</summary>
     internal IReadOnlyList<string> PageStates()
