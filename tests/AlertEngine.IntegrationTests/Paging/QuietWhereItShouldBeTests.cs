@@ -22,8 +22,10 @@ public sealed class QuietWhereItShouldBeTests : PagingTestBase
         Assert.Equal(0, await RunEscalationsAsync());
         Assert.Empty(Twilio.Sms());
 
+        // The engine's own escalation job may fire the step first (it runs on the real clock once a
+        // minute in tests): either way exactly one SMS goes out, which is what is asserted.
         Time.SetUtcNow(Local(2026, 12, 2, 9, 30));
-        Assert.Equal(1, await RunEscalationsAsync());
+        await RunEscalationsAsync();
         var onDuty = Roster.OnDutyAt("ops", Time.GetUtcNow()).Primary!;
         await Eventually.TrueAsync(() => SmsTo(onDuty.Id).Count == 1, 10, $"the held SMS to {onDuty.Name} at 09:30");
         Assert.Empty(Twilio.Calls());
