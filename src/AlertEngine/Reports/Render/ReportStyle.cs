@@ -40,7 +40,7 @@ internal static class ReportStyle
         figure { margin: 0.5rem 0; flex: 1 1 20rem; }
         figcaption { color: #4a5560; font-size: 14px; }
         svg.chart { width: 100%; height: auto; max-height: 18rem; }
-        svg.chart text { font: 11px system-ui, sans-serif; fill: #1d2329; }
+        svg.chart text { font: 12px system-ui, sans-serif; fill: #1d2329; }
         @media (max-width: 40rem) { body { padding: 0.4rem; } section { padding: 0.5rem; } }
         @media print {
           body { background: none; color: #000; max-width: none; }
