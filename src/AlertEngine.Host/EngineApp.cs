@@ -39,6 +39,7 @@ public static class EngineApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddSingleton<StatusBoard>();
         return builder;
     }
 
@@ -52,6 +53,7 @@ public static class EngineApp
         app.MapSla();
         app.MapTwilio();
         app.MapAckLinks();
+        app.MapStatusPage();
         app.MapHealth();
         app.MapEngineMetrics();
         return app;

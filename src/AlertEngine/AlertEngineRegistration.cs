@@ -8,6 +8,8 @@ using AlertEngine.Outbox;
 using AlertEngine.Paging;
 using AlertEngine.Paging.Twilio;
 using AlertEngine.Pipeline;
+using AlertEngine.Reports;
+using AlertEngine.Reports.Delivery;
 using AlertEngine.Sla;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
@@ -129,6 +131,16 @@ public static class AlertEngineRegistration
         services.AddSingleton<BlindMonitoringWatch>();
         services.AddSingleton<ZabbixStatusReader>();
 
+        // Reports: the shift-handover report at each shift change (written to the reports folder, then
+        // mailed and posted through the outbox), and the data of the live status page.
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidator>();
+        services.AddSingleton<ReportMetrics>();
+        services.AddSingleton<HandoverReports>();
+        services.AddSingleton<IOutboxHandler, ReportMailSender>();
+        services.AddSingleton<IOutboxHandler, ReportWebhookSender>();
+        services.AddHttpClient(ReportWebhookSender.ClientName);
+
         // SLA: the watcher gives deadlines to tickets opened outside the pipeline and escalates at each deadline, once.
         services.AddSingleton<SlaWatch>();
 
@@ -151,6 +163,7 @@ public static class AlertEngineRegistration
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
         services.AddHostedService<ZabbixPollSchedule>();
+        services.AddHostedService<HandoverReportSchedule>();
 
         return services;
     }

@@ -29,12 +29,13 @@ internal static class EngineCommandLine
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(SlaCommand.Create());
         root.Subcommands.Add(OncallCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 
     /// <summary>
     /// Parses and runs the command line. A parse error (missing or bad option) under
-    /// <c>alertengine rules</c>, <c>alertengine sla</c> or <c>alertengine oncall</c> exits with 2, the rules commands' usage error, rather than
+    /// <c>alertengine rules</c>, <c>sla</c>, <c>oncall</c> or <c>report</c> exits with 2, the rules commands' usage error, rather than
     /// System.CommandLine's 1, which they keep for invalid rules and failed cases.
     /// </summary>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
@@ -42,7 +43,7 @@ internal static class EngineCommandLine
         var parse = Create().Parse(args);
         var exitCode = await parse.InvokeAsync(configuration, cancellationToken);
         var command = parse.CommandResult.Command;
-        return parse.Errors.Count > 0 && (RulesCommand.Owns(command) || SlaCommand.Owns(command) || OncallCommand.Owns(command)) ? Rules.RulesExit.Usage : exitCode;
+        return parse.Errors.Count > 0 && (RulesCommand.Owns(command) || SlaCommand.Owns(command) || OncallCommand.Owns(command) || ReportCommand.Owns(command)) ? Rules.RulesExit.Usage : exitCode;
     }
 
     /// <summary>Runs the engine until Ctrl+C or SIGTERM; a configuration error exits with code 2 and names the key.</summary>

@@ -5,7 +5,8 @@ namespace AlertEngine.Host.Endpoints;
 /// <summary>
 /// Guards every <c>/api/v1/tickets*</c> call: <c>Authorization: Bearer {secret}</c> must match a
 /// token configured under <c>Api:Tokens:{name}</c>, or the call gets 401 problem details with
-/// <c>WWW-Authenticate: Bearer</c> before anything else is read. The matching token's name is
+/// <c>WWW-Authenticate: Bearer</c> before anything else is read; a read-only token
+/// (<c>Api:ReadOnlyTokens</c>) may only read (403 otherwise). The matching token's name is
 /// kept for the handler (<see cref="TokenName"/>): it is the actor on the timeline.
 /// </summary>
 internal static class ApiTokenFilter
@@ -20,6 +21,13 @@ internal static class ApiTokenFilter
         if (access != ApiAccess.Allowed)
         {
             return new UnauthorizedResult(access);
+        }
+
+        if (authenticator.IsReadOnly(tokenName) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            return Results.Problem(
+                $"The token '{tokenName}' is read-only (Api:ReadOnlyTokens): it may read tickets and the status, not change them. Use a token from Api:Tokens.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
         http.Items[TokenNameItem] = tokenName;

@@ -12,6 +12,9 @@ public sealed class ShiftSchedule
     /// <summary>How far back a change counts; a schedule with no change in this span gives a one-day shift.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(32);
 
+    /// <summary>Most fire times walked per schedule (a month of a schedule that fires every minute).</summary>
+    private const int MaxSteps = 50_000;
+
     private readonly CronExpression[] _changes;
 
     public ShiftSchedule(IEnumerable<string> cronExpressions, TimeZoneInfo zone)
@@ -51,7 +54,18 @@ public sealed class ShiftSchedule
     /// <summary>The latest change strictly before <paramref name="instant"/>, of any schedule; null when none in the last 32 days.</summary>
     public DateTimeOffset? LastChangeBefore(DateTimeOffset instant)
     {
-        var latest = _changes.Select(c => c.GetPreviousValidTimeBefore(instant)).Where(t => t is { } at && at >= instant - LookBack).Max();
+        // Forward from a month back: Quartz's GetPreviousValidTimeBefore answered instants at or after
+        // the one given for zones east of UTC, so it is not used.
+        DateTimeOffset? latest = null;
+        foreach (var change in _changes)
+        {
+            var steps = 0;
+            for (var t = change.GetNextValidTimeAfter(instant - LookBack); t is { } at && at < instant && steps < MaxSteps; t = change.GetNextValidTimeAfter(at), steps++)
+            {
+                latest = latest is null || at > latest ? at : latest;
+            }
+        }
+
         return latest;
     }
 }

@@ -26,6 +26,8 @@ internal sealed class EngineHost : IAsyncDisposable
     public const string DeskSecret = "api-token-for-the-desk-0001-abcdefgh";
     public const string ToolToken = "night-tool";
     public const string ToolSecret = "api-token-for-the-night-tool-0002-ijkl";
+    public const string WallToken = "wall-screen";
+    public const string WallSecret = "read-only-token-for-the-wall-0003-mnop";
 
     private EngineHost(WebApplication app)
     {
@@ -73,6 +75,9 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Paging:EscalationInterval"] = "00:01:00",
             [$"Api:Tokens:{DeskToken}"] = DeskSecret,
             [$"Api:Tokens:{ToolToken}"] = ToolSecret,
+            [$"Api:ReadOnlyTokens:{WallToken}"] = WallSecret,
+            // Reports go beside the test's database, never into the test's working folder.
+            ["Reports:Folder"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "reports"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -259,6 +259,7 @@ public sealed class AppSettingsExampleTests
         ZabbixServerNames(Example()).Select(name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__WebhookSecret")
             .Concat(ZabbixApiServerNames(Example()).Select(name => $"{EnvironmentPrefix}{ZabbixOptions.SectionName}__Servers__{name}__Api__Token"))
             .Concat(ApiTokenNames(Example()).Select(name => $"{EnvironmentPrefix}{ApiOptions.SectionName}__Tokens__{name}"))
+            .Concat(Example().GetSection($"{ApiOptions.SectionName}:ReadOnlyTokens").GetChildren().Select(t => $"{EnvironmentPrefix}{ApiOptions.SectionName}__ReadOnlyTokens__{t.Key}"))
             .ToDictionary(variable => variable, _ => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
 
     private static List<string> ZabbixServerNames(IConfiguration configuration) =>
@@ -337,6 +338,11 @@ public sealed class AppSettingsExampleTests
                 {
                     yield return missing;
                 }
+            }
+            else if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                // A list of values (Reports:Schedules): present with at least one entry is enough.
+                continue;
             }
             else if (propertyType.IsClass && propertyType != typeof(string))
             {

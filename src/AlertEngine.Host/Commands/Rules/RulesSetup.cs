@@ -19,6 +19,10 @@ internal static class RulesSetup
         .AddEnvironmentVariables("AlertEngine__")
         .Build();
 
+    /// <summary>An options section as the engine's configuration gives it (defaults where it says nothing).</summary>
+    public static T Section<T>(string name)
+        where T : new() => Configuration().GetSection(name).Get<T>() ?? new T();
+
     /// <summary>The folder given, else <c>Rules:Folder</c>, else <c>./rules</c>; and whether it was chosen by default.</summary>
     public static (string Folder, bool Explicit) Folder(string? given)
     {

@@ -14,4 +14,12 @@ public sealed class ApiOptions
     /// (<c>AlertEngine__Api__Tokens__{name}</c>), never in a committed file.
     /// </summary>
     public Dictionary<string, string> Tokens { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Read-only tokens by name (<c>Api:ReadOnlyTokens:{name}</c> = secret): they open the status page
+    /// at <c>/</c>, <c>GET /api/v1/status</c> and the ticket API's reads, and get 403 on any write.
+    /// For wall screens and shift leads' browsers. Same rules as <see cref="Tokens"/>; names and secrets
+    /// must differ from theirs. Empty by default.
+    /// </summary>
+    public Dictionary<string, string> ReadOnlyTokens { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

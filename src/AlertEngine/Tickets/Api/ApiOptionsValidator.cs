@@ -14,9 +14,16 @@ public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (token, secret) in options.Tokens.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase))
+        var all = options.Tokens.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase).Select(t => (Section: "Tokens", t.Key, t.Value))
+            .Concat(options.ReadOnlyTokens.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase).Select(t => (Section: "ReadOnlyTokens", t.Key, t.Value)));
+        foreach (var (section, token, secret) in all)
         {
-            var key = $"Api:Tokens:{token}";
+            var key = $"Api:{section}:{token}";
+            if (section == "ReadOnlyTokens" && options.Tokens.ContainsKey(token))
+            {
+                failures.Add($"{key} has the name of Api:Tokens:{token}; give the read-only token a name of its own (names go on timelines and logs)");
+            }
+
             if (!TokenName().IsMatch(token))
             {
                 failures.Add($"{key}: the token name must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit (it goes on ticket timelines as the actor)");
@@ -24,7 +31,7 @@ public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
             if (string.IsNullOrWhiteSpace(secret))
             {
-                failures.Add($"{key} has no secret (set it from the environment, e.g. AlertEngine__Api__Tokens__{token}=$(openssl rand -hex 24))");
+                failures.Add($"{key} has no secret (set it from the environment, e.g. AlertEngine__Api__{section}__{token}=$(openssl rand -hex 24))");
             }
             else if (secret.Length < MinimumSecretLength)
             {
@@ -37,11 +44,11 @@ public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>
             else if (owners.TryGetValue(secret, out var first))
             {
                 // Two names for one secret: the timeline could not tell who acted.
-                failures.Add($"{key} has the same secret as Api:Tokens:{first}; give each token its own");
+                failures.Add($"{key} has the same secret as {first}; give each token its own");
             }
             else
             {
-                owners[secret] = token;
+                owners[secret] = key;
             }
         }
 

@@ -48,6 +48,30 @@ public sealed class ApiOptionsValidatorTests
         Assert.True(new ApiOptionsValidator().Validate(null, Options(new() { ["desk"] = Good, ["night-tool"] = Other, ["e2e_1"] = new string('x', 32) })).Succeeded);
     }
 
+    // rule, full tokens, read-only tokens, key named
+    public static TheoryData<string, Dictionary<string, string>, Dictionary<string, string>, string> BadReadOnly => new()
+    {
+        { "short read-only secret", new() { ["desk"] = Good }, new() { ["wall"] = "short" }, "Api:ReadOnlyTokens:wall" },
+        { "the same name as a full token", new() { ["desk"] = Good }, new() { ["desk"] = Other }, "Api:ReadOnlyTokens:desk" },
+        { "the same secret as a full token", new() { ["desk"] = Good }, new() { ["wall"] = Good }, "Api:ReadOnlyTokens:wall" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReadOnly))]
+    public void Validate_BadReadOnlyToken_FailsNamingItsKey(string rule, Dictionary<string, string> tokens, Dictionary<string, string> readOnly, string key)
+    {
+        var options = Options(tokens);
+        foreach (var (name, secret) in readOnly)
+        {
+            options.ReadOnlyTokens[name] = secret;
+        }
+
+        var result = new ApiOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed, rule);
+        Assert.Contains(result.Failures!, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_NoTokens_Succeeds()
     {

@@ -8,6 +8,7 @@ public sealed class ApiTokenAuthenticatorTests
 {
     private const string DeskSecret = "desk-secret-0123456789-abcdefghijklm";
     private const string ToolSecret = "tool-secret-0123456789-nopqrstuvwxyz";
+    private const string WallSecret = "wall-secret-0123456789-read-only-abc";
 
     // rule, Authorization header values, expected access
     public static TheoryData<string, string?[], ApiAccess> Refused => new()
@@ -61,7 +62,62 @@ public sealed class ApiTokenAuthenticatorTests
     {
         var names = CreateSut().Names;
 
-        Assert.Equal(["desk", "night-tool"], names);
+        Assert.Equal(["desk", "night-tool", "wall (read-only)"], names);
+    }
+
+    [Fact]
+    public void Check_ReadOnlyToken_AllowedAndKnownAsReadOnly()
+    {
+        var sut = CreateSut();
+
+        Assert.Equal(ApiAccess.Allowed, sut.Check([$"Bearer {WallSecret}"], out var name));
+        Assert.Equal("wall", name);
+        Assert.True(sut.IsReadOnly("wall"));
+        Assert.False(sut.IsReadOnly("desk"));
+    }
+
+    [Fact]
+    public void CheckSession_TheCookieOfAToken_AllowedWithItsNameAndHoldsNoSecret()
+    {
+        var sut = CreateSut();
+        var cookie = sut.SessionFor("wall")!;
+
+        Assert.Equal(ApiAccess.Allowed, sut.CheckSession(cookie, out var name));
+        Assert.Equal("wall", name);
+        Assert.StartsWith("wall.", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain(WallSecret, cookie, StringComparison.Ordinal);
+    }
+
+    // rule, how the cookie is made from the desk token's cookie
+    public static TheoryData<string, Func<string, string>, ApiAccess> BadSessions => new()
+    {
+        { "no cookie", _ => "", ApiAccess.Missing },
+        { "no dot", c => c.Replace(".", "", StringComparison.Ordinal), ApiAccess.Missing },
+        { "another token's name", c => "night-tool" + c[c.IndexOf('.', StringComparison.Ordinal)..], ApiAccess.Invalid },
+        { "an unknown name", c => "nobody" + c[c.IndexOf('.', StringComparison.Ordinal)..], ApiAccess.Invalid },
+        { "a changed signature", c => c[..^1] + (c[^1] == 'A' ? 'B' : 'A'), ApiAccess.Invalid },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSessions))]
+    public void CheckSession_BadCookie_Refused(string rule, Func<string, string> make, ApiAccess expected)
+    {
+        var sut = CreateSut();
+
+        var access = sut.CheckSession(make(sut.SessionFor("desk")!), out var name);
+
+        Assert.True(access == expected, $"{rule}: {access}");
+        Assert.Equal("", name);
+    }
+
+    [Fact]
+    public void SessionFor_SecretChanged_OldCookieRefused()
+    {
+        var cookie = CreateSut().SessionFor("desk")!;
+        var options = new ApiOptions();
+        options.Tokens["desk"] = DeskSecret + "-rotated";
+
+        Assert.Equal(ApiAccess.Invalid, new ApiTokenAuthenticator(Options.Create(options)).CheckSession(cookie, out _));
     }
 
     private static ApiTokenAuthenticator CreateSut()
@@ -69,6 +125,7 @@ public sealed class ApiTokenAuthenticatorTests
         var options = new ApiOptions();
         options.Tokens["night-tool"] = ToolSecret;
         options.Tokens["desk"] = DeskSecret;
+        options.ReadOnlyTokens["wall"] = WallSecret;
         return new ApiTokenAuthenticator(Options.Create(options));
     }
 }

@@ -1,0 +1,101 @@
+using AlertEngine.Classify;
+using AlertEngine.Reports;
+using AlertEngine.Reports.Render;
+using AlertEngine.Storage;
+using AlertEngine.Tickets.Api;
+using Microsoft.Extensions.Options;
+
+namespace AlertEngine.Host.Endpoints;
+
+/// <summary>
+/// The live status page at <c>/</c> and its data at <c>GET /api/v1/status</c>: open tickets with
+/// their clocks, on duty now, held pages, the latest events. The page needs an API token, full or
+/// read-only: as a bearer header, or a session cookie that <c>POST /sign-in</c> sets from the token
+/// typed into the sign-in form (the cookie holds an HMAC keyed by the token, never the token).
+/// </summary>
+internal static class StatusPageEndpoint
+{
+    /// <summary>The session cookie's name.</summary>
+    public const string CookieName = "alertengine_status";
+
+    /// <summary>How long a browser stays signed in.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
+
+    public static void MapStatusPage(this WebApplication app)
+    {
+        app.MapGet("/", Page);
+        app.MapPost("/sign-in", SignInAsync);
+        app.MapPost("/sign-out", SignOut);
+        app.MapGet("/api/v1/status", Data).AddEndpointFilter(ApiTokenFilter.CheckAsync);
+    }
+
+    private static IResult Page(HttpContext http, ApiTokenAuthenticator tokens, StatusBoard board)
+    {
+        var access = tokens.Check(http.Request.Headers.Authorization, out _);
+        if (access != ApiAccess.Allowed)
+        {
+            access = tokens.CheckSession(http.Request.Cookies[CookieName], out _);
+        }
+
+        NoStore(http);
+        return access == ApiAccess.Allowed
+            ? Results.Content(board.Html(), "text/html; charset=utf-8")
+            : StatusSignInPage.Html(StatusCodes.Status401Unauthorized, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : null);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, ApiTokenAuthenticator tokens)
+    {
+        NoStore(http);
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.Problem("POST /sign-in takes a form (application/x-www-form-urlencoded) with the field 'token'.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var access = tokens.Check([$"Bearer {form["token"]}"], out var name);
+        if (access != ApiAccess.Allowed)
+        {
+            return StatusSignInPage.Html(StatusCodes.Status401Unauthorized, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : StatusSignInPage.WrongToken);
+        }
+
+        http.Response.Cookies.Append(CookieName, tokens.SessionFor(name)!, Cookie(http, SessionLifetime));
+        return Results.Redirect("/", permanent: false, preserveMethod: false);
+    }
+
+    private static IResult SignOut(HttpContext http)
+    {
+        http.Response.Cookies.Delete(CookieName, Cookie(http, TimeSpan.Zero));
+        return Results.Redirect("/");
+    }
+
+    private static IResult Data(StatusBoard board) => Results.Json(StatusView.From(board.Read()));
+
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+
+    // Secure whenever the page is reached over https (directly, or as the public address behind a proxy says).
+    private static CookieOptions Cookie(HttpContext http, TimeSpan lifetime)
+    {
+        var paging = http.RequestServices.GetRequiredService<IOptions<AlertEngine.Paging.PagingOptions>>().Value;
+        return new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps || paging.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
+            Path = "/",
+            MaxAge = lifetime,
+            IsEssential = true,
+        };
+    }
+}
+
+/// <summary>Reads the desk's status for the page and its JSON, from the database and the current rules.</summary>
+internal sealed class StatusBoard(SqliteConnectionFactory connections, RuleSetProvider rules, HandoverReports reports, TimeProvider time, IOptions<ReportsOptions> options)
+{
+    public DeskStatus Read()
+    {
+        using var connection = connections.Open();
+        return DeskStatusBuilder.Build(connection, rules.Current, reports.TimeZone, time.GetUtcNow());
+    }
+
+    public string Html() => StatusPageHtml.Render(Read(), reports.Language, options.Value.StatusRefresh);
+}
