@@ -40,22 +40,53 @@ internal static class StatusPageEndpoint
         NoStore(http);
         return access == ApiAccess.Allowed
             ? Results.Content(board.Html(), "text/html; charset=utf-8")
-            : StatusSignInPage.Html(StatusCodes.Status401Unauthorized, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : null);
+            : Refuse(http, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : null);
     }
+
+    /// <summary>
+    /// 401: the sign-in form for a browser (it asks for text/html), problem details for anything
+    /// else, both saying why when there is more to say than "sign in".
+    /// </summary>
+    private static IResult Refuse(HttpContext http, string? error)
+    {
+        if (http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return StatusSignInPage.Html(StatusCodes.Status401Unauthorized, error);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer realm=\"AlertEngine\"";
+        return Results.Problem(
+            error ?? "The status page needs a token from Api:Tokens or Api:ReadOnlyTokens: 'Authorization: Bearer <secret>', or sign in with it at POST /sign-in (form field token).",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized");
+    }
+
+    private static IResult BadForm(string reason) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [reason] }, detail: reason, title: "Bad request");
 
     private static async Task<IResult> SignInAsync(HttpContext http, ApiTokenAuthenticator tokens)
     {
         NoStore(http);
         if (!http.Request.HasFormContentType)
         {
-            return Results.Problem("POST /sign-in takes a form (application/x-www-form-urlencoded) with the field 'token'.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return BadForm("POST /sign-in takes a form (application/x-www-form-urlencoded) with the field 'token'.");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var access = tokens.Check([$"Bearer {form["token"]}"], out var name);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+        {
+            return BadForm($"The sign-in form cannot be read: {ex.Message}");
+        }
+
+        var name = "";
+        var access = form["token"] is [{ } token] ? tokens.Check([$"Bearer {token}"], out name) : ApiAccess.Missing;
         if (access != ApiAccess.Allowed)
         {
-            return StatusSignInPage.Html(StatusCodes.Status401Unauthorized, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : StatusSignInPage.WrongToken);
+            return Refuse(http, access == ApiAccess.NotConfigured ? StatusSignInPage.NotConfigured : StatusSignInPage.WrongToken);
         }
 
         http.Response.Cookies.Append(CookieName, tokens.SessionFor(name)!, Cookie(http, SessionLifetime));

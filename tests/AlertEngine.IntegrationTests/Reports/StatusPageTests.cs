@@ -17,6 +17,7 @@ public sealed class StatusPageTests : EngineTestBase
         await DeliverAsync(Samples.Problem);
         var number = Assert.Single(await Engine.ListAsync()).Number;
         using var client = Engine.CreateClient(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -25,6 +26,18 @@ public sealed class StatusPageTests : EngineTestBase
         Assert.Contains("<form method=\"post\" action=\"/sign-in\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain(number, html, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Page_NoTokenFromATool_401ProblemDetails()
+    {
+        using var client = Engine.CreateClient(null);
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Api:ReadOnlyTokens", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -70,6 +83,7 @@ public sealed class StatusPageTests : EngineTestBase
     public async Task SignIn_WrongToken_401WithTheReasonAndNoCookie()
     {
         using var client = Engine.CreateClient(null);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         using var response = await client.PostAsync(
             new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("token", "not-a-token-anyone-configured-000000")]), TestContext.Current.CancellationToken);

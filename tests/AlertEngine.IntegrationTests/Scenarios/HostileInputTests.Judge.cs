@@ -11,7 +11,9 @@ public sealed partial class HostileInputTests
     private async Task JudgeAsync(HttpRequestMessage request, int[] statuses, FuzzBody? body, string? server, IntakeLedger? ledger, Expected? expected = null)
     {
         var asked = $"{request.Method} {Shorten(request.RequestUri!.OriginalString, 120)}";
-        var kind = body is null ? $"{request.Method} {Endpoint(request)}" : $"{request.Method} {Endpoint(request)} {body.Generator}";
+        // Before the send: the client makes the request's URI absolute.
+        var endpoint = Endpoint(request);
+        var kind = body is null ? $"{request.Method} {endpoint}" : $"{request.Method} {endpoint} {body.Generator}";
         HttpResponseMessage response;
         try
         {
@@ -38,7 +40,7 @@ public sealed partial class HostileInputTests
 
             if (status >= 400)
             {
-                var negotiated = status is 404 or 405 && !AcceptsJson(request);
+                var negotiated = (status is 404 or 405 && !AcceptsJson(request)) || (status == 401 && endpoint is "status page" or "sign-in" && AcceptsHtml(request) && mediaType == "text/html");
                 if (!negotiated && ProblemDetailsFault(status, mediaType, text, expected?.ErrorFields) is { } fault)
                 {
                     _findings.Add($"{kind}: {status} is not clear problem details ({fault})", answered, body);
@@ -102,10 +104,17 @@ public sealed partial class HostileInputTests
         !request.Headers.NonValidated.TryGetValues("Accept", out var accept)
         || accept.Any(a => a.Contains("json", StringComparison.Ordinal) || a.Contains("*/*", StringComparison.Ordinal));
 
+    /// <summary>True when the request asks for HTML: the status page then answers 401 with its sign-in form.</summary>
+    private static bool AcceptsHtml(HttpRequestMessage request) =>
+        request.Headers.NonValidated.TryGetValues("Accept", out var accept) && accept.Any(a => a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+
     private static string Endpoint(HttpRequestMessage request)
     {
         var path = request.RequestUri!.OriginalString;
-        return path.StartsWith("/api/v1/zabbix/", StringComparison.Ordinal) ? "webhook"
+        return path == "/" || path.StartsWith("/?", StringComparison.Ordinal) ? "status page"
+            : path.StartsWith("/sign-in", StringComparison.Ordinal) ? "sign-in"
+            : path.StartsWith("/api/v1/status", StringComparison.Ordinal) ? "status"
+            : path.StartsWith("/api/v1/zabbix/", StringComparison.Ordinal) ? "webhook"
             : path.StartsWith("/api/v1/tickets/", StringComparison.Ordinal) ? "ticket"
             : path.StartsWith("/api/v1/tickets", StringComparison.Ordinal) ? "ticket list"
             : "healthz";

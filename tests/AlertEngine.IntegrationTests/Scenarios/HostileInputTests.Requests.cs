@@ -95,6 +95,35 @@ public sealed partial class HostileInputTests
     }
 
     /// <summary>
+    /// The status page and its data, with hostile cookies, queries and sign-in forms: the page or its
+    /// JSON (200) for the client's token, else 401 (the form); a sign-in is a redirect (302) for a
+    /// token that matches, else 401, or 400 when the body is not a form. Nothing is ever written.
+    /// </summary>
+    private static (HttpRequestMessage, Expected) StatusPageRequest(Random r)
+    {
+        switch (r.Next(3))
+        {
+            case 0:
+                var page = new HttpRequestMessage(HttpMethod.Get, "/?" + HostileInputs.Part(r) + "=" + HostileInputs.Part(r));
+                page.Headers.TryAddWithoutValidation("Cookie", $"alertengine_status={r.Pick(HostileInputs.Texts)}.{HostileInputs.Part(r)}");
+                return (page, new Expected([200, 401]));
+            case 1:
+                return (new HttpRequestMessage(HttpMethod.Get, "/api/v1/status?" + HostileInputs.Part(r)), new Expected([200, 401]));
+            default:
+                var form = r.Next(3) switch
+                {
+                    0 => "token=" + Uri.EscapeDataString(r.Pick(HostileInputs.Texts)),
+                    1 => "token=" + r.Pick(HostileInputs.RawEncodings) + "&token=" + HostileInputs.Part(r),
+                    _ => string.Join("&", Enumerable.Range(0, r.Next(1, 50)).Select(_ => HostileInputs.Part(r) + "=" + HostileInputs.Part(r))),
+                };
+                var signIn = new HttpRequestMessage(HttpMethod.Post, "/sign-in") { Content = new StringContent(form) };
+                signIn.Content.Headers.ContentType = null;
+                signIn.Content.Headers.TryAddWithoutValidation("Content-Type", r.Next(4) == 0 ? r.Pick(HostileInputs.ContentTypes) : "application/x-www-form-urlencoded");
+                return (signIn, new Expected([400, 401]));
+        }
+    }
+
+    /// <summary>
     /// Methods the routes do not take (405), and POST /api/v1/tickets without a body: it opens
     /// tickets, so it is a 400 naming the body, and changes nothing.
     /// </summary>

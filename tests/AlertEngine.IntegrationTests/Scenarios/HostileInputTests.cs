@@ -101,12 +101,13 @@ public sealed partial class HostileInputTests : EngineTestBase
         var sent = await ThrowAsync(HostileReads, async i =>
         {
             var r = new Random(unchecked((_findings.Seed * 37) + i));
-            var (request, expected) = r.Next(10) switch
+            var (request, expected) = r.Next(12) switch
             {
                 < 5 => TicketListRequest(r),
                 < 8 => TicketRequest(r, [.. tickets.Select(t => t.Number)]),
                 8 => (new HttpRequestMessage(HttpMethod.Get, "/healthz?" + HostileInputs.Part(r) + "=" + HostileInputs.Part(r)), new Expected([200])),
-                _ => MethodRequest(r, tickets[0].Number),
+                9 => MethodRequest(r, tickets[0].Number),
+                _ => StatusPageRequest(r),
             };
             using (request)
             {
