@@ -102,6 +102,17 @@ class Engine:
     def get(self, path):
         return self.request("GET", path)
 
+    def page(self, path, token=True):
+        """(status, body text) of a GET of a page (HTML, whatever the status); token as in request()."""
+        bearer = self.api_token if token is True else token or None
+        headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
+        request = urllib.request.Request(self.base_url + path, headers=headers)
+        try:
+            with _OPENER.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
     def text(self, path):
         """The body of a GET as text (e.g. /metrics); raises NotYet on any other status than 200."""
         try:

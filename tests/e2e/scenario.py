@@ -6,8 +6,9 @@ and checks what AlertEngine made of them through its own API; then a rule change
 engine runs (live_rules.py), a host in a Zabbix maintenance (maintenance.py), and flapping into
 a PROBLEM ticket and one trigger on 50 hosts at once (correlation.py), SLA deadlines from the
 Zabbix event clock met by an acknowledgement in Zabbix (sla.py), paging through a Twilio
-stand-in and its acknowledgements (paging.py), and the engine's Zabbix API
-(zabbix_api.py: catching up after a restart, the write-back, blind monitoring). Prints
+stand-in and its acknowledgements (paging.py), the engine's Zabbix API
+(zabbix_api.py: catching up after a restart, the write-back, blind monitoring), and last the
+handover report and the status page over all of it (reports.py). Prints
 "PASS name" or "FAIL name: reason" per case and "N passed, N failed" last; exits 1 on any
 failure."""
 
@@ -21,6 +22,7 @@ from correlation import FleetOfFifty, FlappingToProblem
 from live_rules import LiveRuleChange
 from maintenance import ZabbixMaintenance
 from paging import PagingCases
+from reports import ReportsAndStatus
 from sla import SlaClocks
 from zabbix_api import ZabbixApiCases
 from provision import (SEVERITIES, WRONG_TOKEN_HOST, World, import_mediatype, import_template, provision,
@@ -359,6 +361,7 @@ class Scenario:
 
     def run(self):
         started = time.monotonic()
+        run_started_ms = int(datetime.now(timezone.utc).timestamp() * 1000)  # the handover report's --from
         if self.setup():
             # Zabbix's timer applies a maintenance at a minute boundary: start it first, check it last.
             maintenance = ZabbixMaintenance(self)
@@ -382,6 +385,8 @@ class Scenario:
             PagingCases(self).run()
             # Issue #6 last: it stops and starts the engine, and takes the Zabbix API away.
             ZabbixApiCases(self).run()
+            # Issue #9 over everything the run made: the handover report (the engine's CLI) and the status page.
+            ReportsAndStatus(self, run_started_ms).run()
         log(f"scenario took {time.monotonic() - started:.0f} s")
         self.report.finish()
 
@@ -394,6 +399,8 @@ def main():
     parser.add_argument("--engine-url", required=True)
     parser.add_argument("--engine-token-file", required=True)
     parser.add_argument("--engine-api-token-file", required=True, help="the secret of the engine's Api:Tokens:e2e")
+    parser.add_argument("--engine-readonly-token-file", required=True,
+                        help="the secret of the engine's Api:ReadOnlyTokens:wall (status page, reads)")
     parser.add_argument("--server-name", required=True, help="{$ALERTENGINE.SERVER}")
     parser.add_argument("--mediatype", required=True, help="samples/zabbix/alertengine_mediatype_6.0.yaml")
     parser.add_argument("--template", required=True, help="samples/zabbix/alertengine_template_6.0.yaml")
