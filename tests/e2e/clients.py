@@ -103,9 +103,11 @@ class Engine:
         return self.request("GET", path)
 
     def page(self, path, token=True):
-        """(status, body text) of a GET of a page (HTML, whatever the status); token as in request()."""
+        """(status, body text) of a GET of a page (HTML, whatever the status), asking for HTML as a browser does; token as in request()."""
         bearer = self.api_token if token is True else token or None
-        headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
+        headers = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
         request = urllib.request.Request(self.base_url + path, headers=headers)
         try:
             with _OPENER.open(request, timeout=30) as response:

@@ -99,6 +99,7 @@ public sealed class TicketApiAuthTests : EngineTestBase
         {
             [$"Api:Tokens:{EngineHost.DeskToken}"] = null,
             [$"Api:Tokens:{EngineHost.ToolToken}"] = null,
+            [$"Api:ReadOnlyTokens:{EngineHost.WallToken}"] = null,
         });
 
         using var health = await engine.Client.GetAsync("/healthz", TestContext.Current.CancellationToken);
