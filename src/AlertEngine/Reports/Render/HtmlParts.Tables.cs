@@ -19,13 +19,16 @@ internal static partial class HtmlParts
             return;
         }
 
-        Table(html, labels.Ticket, labels.Level, labels.Type, labels.State, labels.Customer, labels.Host, labels.Title, labels.OpenedAt, labels.Holder, labels.Respond, labels.Resolve);
+        // The clocks and what it is come first: on a phone the table scrolls sideways, and the first
+        // columns are what the engineer looks at.
+        Table(html, labels.Ticket, labels.Level, labels.Respond, labels.Resolve, labels.Title, labels.Holder, labels.State, labels.Customer, labels.Host, labels.Type, labels.OpenedAt);
         foreach (var ticket in OpenTicketClocks.Ordered(tickets))
         {
             html.Open("tr", ("data-ticket", ticket.Number), ("data-level", ticket.Level.ToString()));
             html.Element("td", ticket.Number);
             Level(html, ticket.Level);
-            Cells(html, ticket.Type.ToString(), labels.Name(ticket.State), ticket.Customer, ticket.Host);
+            Clock(html, ticket.Respond, "respond", labels, countdown);
+            Clock(html, ticket.Resolve, "resolve", labels, countdown);
             html.Open("td").Text(ticket.Title);
             if (ticket.Occurrences > 1)
             {
@@ -33,9 +36,7 @@ internal static partial class HtmlParts
             }
 
             html.Close();
-            Cells(html, time.Show(ticket.OpenedAt), ticket.Holder ?? labels.Nobody);
-            Clock(html, ticket.Respond, "respond", labels, countdown);
-            Clock(html, ticket.Resolve, "resolve", labels, countdown);
+            Cells(html, ticket.Holder ?? labels.Nobody, labels.Name(ticket.State), ticket.Customer, ticket.Host, ticket.Type.ToString(), time.Show(ticket.OpenedAt));
             html.Close();
         }
 
