@@ -101,7 +101,19 @@ internal static class StatusPageEndpoint
 
     private static IResult Data(StatusBoard board) => Results.Json(StatusView.From(board.Read()));
 
-    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+    /// <summary>
+    /// Not cached (it shows tickets and names), never framed, and nothing loaded from anywhere: the
+    /// pages carry their own styles, charts and the countdown script inline.
+    /// </summary>
+    private static void NoStore(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+    }
 
     // Secure whenever the page is reached over https (directly, or as the public address behind a proxy says).
     private static CookieOptions Cookie(HttpContext http, TimeSpan lifetime)

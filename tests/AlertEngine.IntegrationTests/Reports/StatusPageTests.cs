@@ -49,9 +49,14 @@ public sealed class StatusPageTests : EngineTestBase
         var number = Assert.Single(await Engine.ListAsync()).Number;
         using var client = Engine.CreateClient(secret);
 
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"data-ticket=\"{number}\"", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("default-src 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("http-equiv=\"refresh\" content=\"30\"", html, StringComparison.Ordinal);
     }
 
