@@ -24,7 +24,7 @@ public sealed class TwilioOptions
     /// </summary>
     public string? AuthToken { get; set; }
 
-    /// <summary>The Twilio number SMS and calls come from, E.164 (<c>+8613800138000</c>). Calls need it. Default empty.</summary>
+    /// <summary>The Twilio number SMS and calls come from, E.164 (<c>+8613800138000</c>); required once Twilio is configured (calls need it). Default empty.</summary>
     public string? FromNumber { get; set; }
 
     /// <summary>

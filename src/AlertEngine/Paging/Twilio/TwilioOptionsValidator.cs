@@ -43,9 +43,13 @@ public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOpti
             failures.Add("Twilio:MessagingServiceSid must start with MG followed by 32 hexadecimal characters");
         }
 
-        if (hasSid && hasToken && !hasFrom && !hasService)
+        if (hasSid && hasToken && !hasFrom)
         {
-            failures.Add("Twilio:FromNumber (or Twilio:MessagingServiceSid for SMS) is required when Twilio is configured");
+            // A Messaging Service sends SMS only: without a number every call (L1 and L2 page by call
+            // at once) would fail at the moment it matters.
+            failures.Add(hasService
+                ? "Twilio:FromNumber is required when Twilio is configured: calls come from it (Twilio:MessagingServiceSid covers SMS only)"
+                : "Twilio:FromNumber is required when Twilio is configured: SMS (unless Twilio:MessagingServiceSid is set) and calls come from it");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))

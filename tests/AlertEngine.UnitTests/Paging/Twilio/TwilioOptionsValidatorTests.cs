@@ -15,7 +15,8 @@ public sealed class TwilioOptionsValidatorTests
         { "token without SID", new TwilioOptions { AuthToken = "t", FromNumber = "+15005550006" }, "Twilio:AccountSid is required" },
         { "SID not AC", new TwilioOptions { AccountSid = "SK0123456789abcdef0123456789abcdef", AuthToken = "t", FromNumber = "+15005550006" }, "Twilio:AccountSid must start with AC" },
         { "SID too short", new TwilioOptions { AccountSid = "AC123", AuthToken = "t", FromNumber = "+15005550006" }, "Twilio:AccountSid" },
-        { "no sender", new TwilioOptions { AccountSid = Sid, AuthToken = "t" }, "Twilio:FromNumber (or Twilio:MessagingServiceSid" },
+        { "no sender", new TwilioOptions { AccountSid = Sid, AuthToken = "t" }, "Twilio:FromNumber is required" },
+        { "a messaging service but no number for calls", new TwilioOptions { AccountSid = Sid, AuthToken = "t", MessagingServiceSid = ServiceSid }, "calls come from it (Twilio:MessagingServiceSid covers SMS only)" },
         { "from not E.164", new TwilioOptions { AccountSid = Sid, AuthToken = "t", FromNumber = "13800138000" }, "Twilio:FromNumber must be an E.164 number" },
         { "service not MG", new TwilioOptions { AccountSid = Sid, AuthToken = "t", MessagingServiceSid = "XX0123456789abcdef0123456789abcdef" }, "Twilio:MessagingServiceSid" },
         { "API URL relative", new TwilioOptions { ApiBaseUrl = "api.twilio.com" }, "Twilio:ApiBaseUrl" },
@@ -33,8 +34,7 @@ public sealed class TwilioOptionsValidatorTests
 
     [Theory]
     [InlineData("from number", "+15005550006", null)]
-    [InlineData("messaging service", null, ServiceSid)]
-    [InlineData("both", "+8613800138000", ServiceSid)]
+    [InlineData("both: SMS through the service, calls from the number", "+8613800138000", ServiceSid)]
     public void Validate_Configured_Valid(string rule, string? from, string? service)
     {
         var options = new TwilioOptions { AccountSid = Sid, AuthToken = "token", FromNumber = from, MessagingServiceSid = service, ApiBaseUrl = "http://127.0.0.1:9999" };
