@@ -122,6 +122,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<PageCallbacks>();
         services.AddSingleton<AckLinks>();
         services.AddSingleton<EscalationStepper>();
+        services.AddSingleton<PageFailureEscalation>();
         services.AddSingleton<EscalationWatch>();
         services.AddSingleton<PageAcknowledger>();
         services.AddHostedService<PageSender>();

@@ -172,7 +172,7 @@ public sealed partial class PageSender
 
             if (failed)
             {
-                planned = EscalateNow(session, rows, now);
+                planned = failures.Fire(session, rows.Select(r => r.TicketId), now);
             }
 
             transaction.Commit();
@@ -185,22 +185,6 @@ public sealed partial class PageSender
         {
             doorbell.Ring();
         }
-    }
-
-    /// <summary>A page failed for good: each of its tickets moves to its next escalation step at once.</summary>
-    private int EscalateNow(DbSession session, IReadOnlyList<PageRow> rows, DateTimeOffset now)
-    {
-        var planned = 0;
-        foreach (var ticketId in rows.Select(r => r.TicketId).Distinct())
-        {
-            if (EscalationStore.Find(session.Connection, ticketId, session.Transaction) is { State: "active" } chain
-                && TicketStore.FindById(session.Connection, ticketId, session.Transaction) is { } ticket)
-            {
-                planned += stepper.Fire(session, chain, ticket, now, hurry: true).Pages;
-            }
-        }
-
-        return planned;
     }
 
     private static void Timeline(DbSession session, PageRow row, DateTimeOffset now, string kind, string text) =>

@@ -21,7 +21,7 @@ public sealed partial class PageSender(
     IPageGateway gateway,
     AckLinks links,
     PageCallbacks callbacks,
-    EscalationStepper stepper,
+    PageFailureEscalation failures,
     SqliteConnectionFactory connections,
     WriteGate gate,
     PageDoorbell doorbell,

@@ -132,25 +132,45 @@ public sealed class DisasterPagesAndEscalatesTests : PagingTestBase
     }
 
     [Fact]
-    public async Task StatusCallback_Undelivered_RecordedOnThePageAndTheTimeline()
+    public async Task StatusCallback_Undelivered_RecordedAndTheNextStepFiresAtOnceOnlyOnce()
     {
         await DeliverAsync(Disaster("808"));
         await Eventually.TrueAsync(() => Pages().Any(p => p.Channel == AlertEngine.Paging.PageChannel.Sms && p.ProviderId is not null), 10, "the SMS sent");
+        await PagesSettledAsync();
         var sms = Pages().Single(p => p.Channel == AlertEngine.Paging.PageChannel.Sms);
-
-        using var response = await PostTwilioAsync("/api/v1/twilio/status", new Dictionary<string, string>
+        Assert.Single(CallsTo("zhang.wei"));
+        var undelivered = new Dictionary<string, string>
         {
             ["MessageSid"] = sms.ProviderId!,
             ["MessageStatus"] = "undelivered",
             ["ErrorCode"] = "30003",
             ["To"] = sms.Phone,
             ["From"] = From,
-        });
+        };
+
+        using var response = await PostTwilioAsync("/api/v1/twilio/status", undelivered);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("undelivered", Pages().Single(p => p.Id == sms.Id).DeliveryStatus);
         var ticket = Assert.Single(await Engine.ListAsync());
         Assert.Contains((await Engine.GetAsync(ticket.Number)).Timeline!, t => t.Kind == "page-status" && t.Text.EndsWith("undelivered (Twilio 30003)", StringComparison.Ordinal));
+
+        // The person was never told: the chain's next step (the call again) goes now, not in 5 minutes; once only.
+        await Eventually.TrueAsync(() => CallsTo("zhang.wei").Count == 2, 10, "the next step at once");
+        using (var again = await PostTwilioAsync("/api/v1/twilio/status", undelivered))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        }
+
+        var call = Pages().First(p => p.Channel == AlertEngine.Paging.PageChannel.Call && p.ProviderId is not null);
+        using (var answered = await PostTwilioAsync("/api/v1/twilio/status", new Dictionary<string, string> { ["CallSid"] = call.ProviderId!, ["CallStatus"] = "no-answer" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        }
+
+        await PagesSettledAsync();
+        Assert.Equal((1, 2), (SmsTo("zhang.wei").Count, CallsTo("zhang.wei").Count));
+        Assert.Empty(SmsTo("li.na"));
     }
 
     [Fact]
