@@ -17,9 +17,17 @@ internal static class TwilioResilience
 
     public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The breaker counts on the engine's clock (<paramref name="time"/>); the request timeout on the
+    /// real one: it measures how long a network call takes, and must not fire because a test moved
+    /// the engine's clock by hours while a request was in flight (which made paging tests flaky).
+    /// </summary>
     public static ResiliencePipeline Create(TwilioOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var timeout = new ResiliencePipelineBuilder { Name = "twilio-timeout", TimeProvider = TimeProvider.System }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.RequestTimeout })
+            .Build();
         return new ResiliencePipelineBuilder { Name = "twilio", TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -29,7 +37,7 @@ internal static class TwilioResilience
                 SamplingDuration = SamplingDuration,
                 BreakDuration = options.BreakerBreakDuration,
             })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.RequestTimeout })
+            .AddPipeline(timeout)
             .Build();
     }
 }

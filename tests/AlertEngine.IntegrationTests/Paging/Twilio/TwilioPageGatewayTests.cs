@@ -150,6 +150,23 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendSms_EngineClockJumpsHoursDuringTheRequest_StillSent()
+    {
+        // The request timeout is real elapsed time, not the engine's clock: a test (or an NTP step)
+        // moving that clock while a request is in flight must not turn a sent SMS into an unknown one.
+        _twilio.SlowSms(TimeSpan.FromMilliseconds(500));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var gateway = CreateSut(clock, ("Twilio:RequestTimeout", "00:00:10"));
+
+        var sending = gateway.SendSmsAsync(new SmsPage(To, "x", null), Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, Cancel);
+        clock.Advance(TimeSpan.FromHours(1));
+        var result = await sending;
+
+        Assert.Equal(PageSendVerdict.Sent, result.Verdict);
+    }
+
+    [Fact]
     public async Task SendSms_TwilioUnreachable_RetryLater()
     {
         var gateway = CreateSut(("Twilio:ApiBaseUrl", "http://127.0.0.1:1"));
@@ -228,7 +245,9 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
         Assert.Empty(_twilio.Sms());
     }
 
-    private IPageGateway CreateSut(params (string Key, string Value)[] overrides)
+    private IPageGateway CreateSut(params (string Key, string Value)[] overrides) => CreateSut(null, overrides);
+
+    private IPageGateway CreateSut(TimeProvider? clock, params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -245,6 +264,11 @@ public sealed class TwilioPageGatewayTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddPageGateway();
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<IPageGateway>();

@@ -52,7 +52,11 @@ internal sealed class ZabbixApiResilience
             })
             .Build();
 
-        var timeout = new TimeoutStrategyOptions { Timeout = options.Timeout };
+        // A call's timeout is real elapsed time (as for Twilio): a clock moved by a test, or stepped,
+        // while a call is in flight must not time it out. Retries and the breaker count on the engine's clock.
+        var timeout = new ResiliencePipelineBuilder { Name = $"zabbix-api-{server}-timeout", TimeProvider = TimeProvider.System }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout })
+            .Build();
 
         var reads = new ResiliencePipelineBuilder { Name = $"zabbix-api-{server}-reads", TimeProvider = time };
         if (options.ReadRetries > 0)
@@ -68,11 +72,11 @@ internal sealed class ZabbixApiResilience
             });
         }
 
-        reads.AddPipeline(breaker).AddTimeout(timeout);
+        reads.AddPipeline(breaker).AddPipeline(timeout);
 
         var writes = new ResiliencePipelineBuilder { Name = $"zabbix-api-{server}-writes", TimeProvider = time }
             .AddPipeline(breaker)
-            .AddTimeout(timeout);
+            .AddPipeline(timeout);
 
         return new ZabbixApiResilience(reads.Build(), writes.Build());
     }
