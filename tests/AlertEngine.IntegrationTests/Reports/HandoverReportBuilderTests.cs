@@ -5,8 +5,6 @@ using AlertEngine.Reports;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static AlertEngine.IntegrationTests.Reports.ShiftSeed;
 
 namespace AlertEngine.IntegrationTests.Reports;
@@ -20,38 +18,11 @@ public sealed class HandoverReportBuilderTests : IDisposable
 
     public HandoverReportBuilderTests()
     {
-        _connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(_connections, NullLogger<Migrator>.Instance).Migrate();
-        using (var connection = _connections.Open())
-        {
-            Write(connection);
-        }
-
-        _rules = RulesWithMaintenance(_db.Folder);
+        _connections = ShiftSeed.Database(_db.Path);
+        _rules = ShiftSeed.Rules(_db.Folder);
     }
 
     public void Dispose() => _db.Dispose();
-
-    /// <summary>The shipped rules plus one maintenance window open from 17:00 to 23:00 on the seeded day.</summary>
-    internal static RuleSet RulesWithMaintenance(string folder)
-    {
-        var rules = Path.Combine(folder, "rules");
-        Directory.CreateDirectory(Path.Combine(rules, "holidays"));
-        foreach (var file in Directory.GetFiles(RepositoryRoot.File("rules"), "*.yaml").Concat(Directory.GetFiles(RepositoryRoot.File("rules/holidays"), "*.yaml")))
-        {
-            File.Copy(file, Path.Combine(rules, Path.GetRelativePath(RepositoryRoot.File("rules"), file)));
-        }
-
-        File.WriteAllText(Path.Combine(rules, "80-maintenance.yaml"), """
-            maintenance:
-              - name: nc-db-patching
-                match: { host: "srv-nc-db*" }
-                once: { from: "2026-11-17 17:00", to: "2026-11-17 23:00" }
-            """);
-        var load = RuleSetLoader.LoadFolder(rules);
-        Assert.True(load.Succeeded, string.Join("\n", load.Errors));
-        return load.Rules!;
-    }
 
     private HandoverReport Build(DateTimeOffset? now = null)
     {

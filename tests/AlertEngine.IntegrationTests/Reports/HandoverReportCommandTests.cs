@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 using AlertEngine.IntegrationTests.Classify;
 using AlertEngine.IntegrationTests.Support;
-using AlertEngine.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AlertEngine.IntegrationTests.Reports;
 
@@ -15,15 +12,9 @@ public sealed class HandoverReportCommandTests : IDisposable
 
     public HandoverReportCommandTests()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
-        using (var connection = connections.Open())
-        {
-            ShiftSeed.Write(connection);
-        }
-
-        HandoverReportBuilderTests.RulesWithMaintenance(_db.Folder);
-        _rules = Path.Combine(_db.Folder, "rules");
+        ShiftSeed.Database(_db.Path);
+        ShiftSeed.Rules(_db.Folder);
+        _rules = ShiftSeed.RulesFolder(_db.Folder);
     }
 
     public void Dispose() => _db.Dispose();

@@ -2,9 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Reports;
-using AlertEngine.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static AlertEngine.IntegrationTests.Reports.ShiftSeed;
 
 namespace AlertEngine.IntegrationTests.Reports;
@@ -17,12 +14,8 @@ public sealed partial class HandoverReportFormatsTests : IDisposable
 
     public HandoverReportFormatsTests()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
-        using var connection = connections.Open();
-        Write(connection);
-        var rules = HandoverReportBuilderTests.RulesWithMaintenance(_db.Folder);
-        _report = HandoverReportBuilder.Build(connection, rules, new ReportShift(From, To, Shanghai), To.AddMinutes(1), ReportLanguage.En);
+        using var connection = ShiftSeed.Database(_db.Path).Open();
+        _report = HandoverReportBuilder.Build(connection, ShiftSeed.Rules(_db.Folder), new ReportShift(From, To, Shanghai), To.AddMinutes(1), ReportLanguage.En);
     }
 
     public void Dispose() => _db.Dispose();

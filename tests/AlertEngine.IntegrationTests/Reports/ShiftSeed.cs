@@ -1,6 +1,10 @@
+using AlertEngine.Classify;
+using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AlertEngine.IntegrationTests.Reports;
 
@@ -30,6 +34,48 @@ internal static class ShiftSeed
 
     public static DateTimeOffset Local(int month, int day, int hour, int minute, int second = 0) =>
         new(2026, month, day, hour, minute, second, TimeSpan.FromHours(8));
+
+    /// <summary>The database at <paramref name="path"/>, created by the real <see cref="Migrator"/> and, unless told otherwise, seeded.</summary>
+    public static SqliteConnectionFactory Database(string path, bool seeded = true)
+    {
+        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = path }));
+        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
+        if (seeded)
+        {
+            using var connection = connections.Open();
+            Write(connection);
+        }
+
+        return connections;
+    }
+
+    /// <summary>
+    /// A copy of the shipped rules in <c>{folder}/rules</c>, plus one maintenance window open from 17:00 to
+    /// 23:00 on the seeded day; loaded, and required valid.
+    /// </summary>
+    public static RuleSet Rules(string folder)
+    {
+        var rules = RulesFolder(folder);
+        Directory.CreateDirectory(Path.Combine(rules, "holidays"));
+        var shipped = RepositoryRoot.File("rules");
+        foreach (var file in Directory.GetFiles(shipped, "*.yaml").Concat(Directory.GetFiles(Path.Combine(shipped, "holidays"), "*.yaml")))
+        {
+            File.Copy(file, Path.Combine(rules, Path.GetRelativePath(shipped, file)));
+        }
+
+        File.WriteAllText(Path.Combine(rules, "80-maintenance.yaml"), """
+            maintenance:
+              - name: nc-db-patching
+                match: { host: "srv-nc-db*" }
+                once: { from: "2026-11-17 17:00", to: "2026-11-17 23:00" }
+            """);
+        var load = RuleSetLoader.LoadFolder(rules);
+        Assert.True(load.Succeeded, string.Join("\n", load.Errors));
+        return load.Rules!;
+    }
+
+    /// <summary>Where <see cref="Rules"/> writes the rules folder.</summary>
+    public static string RulesFolder(string folder) => Path.Combine(folder, "rules");
 
     public static void Write(SqliteConnection connection)
     {
