@@ -2,6 +2,7 @@
 zabbix_sender, and a polling helper. Everything talks to 127.0.0.1."""
 
 import json
+import os
 import re
 import subprocess
 import time
@@ -11,6 +12,17 @@ from datetime import datetime, timezone
 
 # Loopback only: a proxy from the environment must never see these calls.
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def engine_env(run_dir):
+    """The engine's environment as tests/e2e/run writes it (engine-run/engine.env, mode 600) over this process's."""
+    env = dict(os.environ)
+    with open(os.path.join(run_dir, "engine.env"), encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            if key:
+                env[key] = value
+    return env
 
 
 def log(text):

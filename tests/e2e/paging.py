@@ -33,7 +33,7 @@ import urllib.request
 import uuid
 from datetime import datetime
 
-from clients import NotYet, log, wait_for
+from clients import NotYet, engine_env, log, wait_for
 from twilio_standin import StandIn
 
 PAGE_SECONDS = 10  # ticket opened (openedAt) -> SMS and call at the stand-in (Outbox:PollInterval 1 s, and a doorbell)
@@ -96,17 +96,12 @@ class PagingCases:
         self.standin = StandIn(args.twilio_url)
         with open(args.twilio_token_file, encoding="utf-8") as f:
             self.auth_token = f.read().strip()
-        self.env = self._engine_env(os.path.join(args.work, "engine-run", "engine.env"))
+        self.env = engine_env(os.path.join(args.work, "engine-run"))
         self.public = self.env["AlertEngine__Paging__PublicBaseUrl"].rstrip("/")
         self.phones = roster_phones(args.rules_folder)
         self.ticket = None  # the first trigger's ticket number
         self.person = None  # (name, phone) its first step paged
         self.fired = []  # triggers sent 1, sent 0 again at the end
-
-    @staticmethod
-    def _engine_env(path):
-        with open(path, encoding="utf-8") as f:
-            return dict(line.rstrip("\n").split("=", 1) for line in f if "=" in line)
 
     @property
     def triggers(self):

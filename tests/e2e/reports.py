@@ -27,7 +27,7 @@ import subprocess
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 
-from clients import Engine, NotYet, log, wait_for
+from clients import Engine, NotYet, engine_env, log, wait_for
 
 REPORT_SECONDS = 60  # one `alertengine report handover`: a .NET start and one read of the database
 CHROMIUM_SECONDS = 60
@@ -49,17 +49,6 @@ def iso(millis):
     """An instant as the command takes it: 2026-11-25T19:00:00.123Z."""
     moment = datetime.fromtimestamp(millis / 1000, timezone.utc)
     return f"{moment:%Y-%m-%dT%H:%M:%S}.{millis % 1000:03d}Z"
-
-
-def engine_env(run_dir):
-    """The engine's environment as tests/e2e/run writes it (engine.env, mode 600)."""
-    env = dict(os.environ)
-    with open(os.path.join(run_dir, "engine.env"), encoding="utf-8") as f:
-        for line in f:
-            key, _, value = line.rstrip("\n").partition("=")
-            if key:
-                env[key] = value
-    return env
 
 
 class TicketRows(HTMLParser):

@@ -26,7 +26,7 @@ import subprocess
 import time
 import urllib.error
 
-from clients import NotYet, ZabbixApi, log, wait_for
+from clients import NotYet, ZabbixApi, engine_env, log, wait_for
 
 API_ACTOR = "e2e harness (e2e)"  # "by" of the ticket API call, with the API token's name
 MARKER = "[AlertEngine]"  # ZabbixWriteBack.Marker
@@ -160,17 +160,8 @@ class ZabbixApiCases:
 
     # -- the engine and the frontend ---------------------------------------------------------
 
-    def _engine_env(self):
-        env = dict(os.environ)
-        with open(os.path.join(self.run_dir, "engine.env"), encoding="utf-8") as f:
-            for line in f:
-                key, _, value = line.rstrip("\n").partition("=")
-                if key:
-                    env[key] = value
-        return env
-
     def _start_engine(self):
-        self.engine_proc.start([os.path.join(self.work, "engine", "alertengine")], self.run_dir, self._engine_env(),
+        self.engine_proc.start([os.path.join(self.work, "engine", "alertengine")], self.run_dir, engine_env(self.run_dir),
                                os.path.join(self.work, "logs", "engine.log"))
 
         def answers():
