@@ -16,7 +16,8 @@ namespace AlertEngine.Pipeline;
 /// its inbox marks commit together. When a batch fails, each event is retried alone; one that
 /// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: while
 /// the webhook is busy the runner works in short turns (Pipeline:StormSlice) with rests between
-/// them (Pipeline:StormPause), and hands the write lock over as soon as the inbox writer waits.
+/// them (Pipeline:StormPause). Whenever another writer waits (intake, the page sender, an
+/// acknowledgement) it hands the write lock over after at most one such slice.
 /// </summary>
 public sealed partial class PipelineRunner(
     IEnumerable<IEventStage> stages,
@@ -109,7 +110,7 @@ public sealed partial class PipelineRunner(
         using var turn = await gate.EnterAsync(cancellationToken);
         try
         {
-            return await ProcessAsync(connection, ordered, yieldToIntake: true, cancellationToken);
+            return await ProcessAsync(connection, ordered, mayYield: true, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -132,7 +133,7 @@ public sealed partial class PipelineRunner(
     {
         try
         {
-            await ProcessAsync(connection, [inboxEvent], yieldToIntake: false, cancellationToken);
+            await ProcessAsync(connection, [inboxEvent], mayYield: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -141,7 +142,7 @@ public sealed partial class PipelineRunner(
     }
 
     /// <summary>Processes events in one transaction; returns how many, fewer when it yielded to intake.</summary>
-    private async Task<int> ProcessAsync(SqliteConnection connection, IReadOnlyList<InboxEvent> events, bool yieldToIntake, CancellationToken cancellationToken)
+    private async Task<int> ProcessAsync(SqliteConnection connection, IReadOnlyList<InboxEvent> events, bool mayYield, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         var session = new DbSession(connection, transaction);
@@ -150,9 +151,11 @@ public sealed partial class PipelineRunner(
         var finished = new List<FinishedEvent>();
         foreach (var inboxEvent in events)
         {
-            // In a storm a turn ends after Pipeline:StormSlice even when the writer is not waiting
-            // at this very moment: it will be soon, and every CPU moment here is one intake lacks.
-            if (yieldToIntake && processed > 0 && (gate.IntakeWaiting || intake.IsBusy) && time.GetElapsedTime(started) >= _options.StormSlice)
+            // A turn ends after Pipeline:StormSlice once another writer waits (intake, or a page
+            // that must be marked and sent: a disaster's page never waits out a whole batch of the
+            // backlog) and, in a storm, even when intake is not waiting at this very moment: it
+            // will be soon, and every CPU moment here is one intake lacks.
+            if (mayYield && processed > 0 && (gate.AnyoneWaiting || intake.IsBusy) && time.GetElapsedTime(started) >= _options.StormSlice)
             {
                 break;
             }

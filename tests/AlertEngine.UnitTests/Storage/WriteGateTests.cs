@@ -34,6 +34,31 @@ public sealed class WriteGateTests
         Assert.False(gate.EnterAsync(TestContext.Current.CancellationToken).IsCompleted);
     }
 
+    [Fact]
+    public async Task EnterAsync_WhileAnotherWriterHoldsTheTurn_ShowsAnyoneWaitingUntilItGetsIn()
+    {
+        using var gate = new WriteGate();
+        var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
+
+        var sender = gate.EnterAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(gate.AnyoneWaiting);
+        Assert.False(gate.IntakeWaiting);
+        runner.Dispose();
+        using var turn = await sender.WaitAsync(Safety, TestContext.Current.CancellationToken);
+        Assert.False(gate.AnyoneWaiting);
+    }
+
+    [Fact]
+    public async Task EnterAsync_FreeGate_EntersAtOnceWithoutSignallingAWait()
+    {
+        using var gate = new WriteGate();
+
+        using var turn = await gate.EnterAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(gate.AnyoneWaiting);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Safety);
