@@ -39,7 +39,7 @@ public sealed partial class PipelineRunner(
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>
-    /// The runner's own connection, kept from turn to turn so that the statements the stores
+    /// The runner's own connection (commits without fsync: see SqliteConnectionFactory.OpenForPipeline), kept from turn to turn so that the statements the stores
     /// prepared on it (<see cref="StatementCache"/>) are reused; replaced after a failure.
     /// </summary>
     private SqliteConnection? _connection;
@@ -95,7 +95,7 @@ public sealed partial class PipelineRunner(
     /// <summary>Processes one batch of waiting events; returns how many were processed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var connection = _connection ??= connections.Open();
+        var connection = _connection ??= connections.OpenForPipeline();
         var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {

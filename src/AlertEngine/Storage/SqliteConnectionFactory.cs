@@ -5,7 +5,8 @@ namespace AlertEngine.Storage;
 
 /// <summary>
 /// Opens connections to the engine's database. The only place that sets pragmas: WAL journal,
-/// FULL sync (a committed event survives a power cut), foreign keys, the busy timeout, and the
+/// FULL sync (a committed event survives a power cut; the pipeline runner's own connection is the
+/// one exception, see <see cref="OpenForPipeline"/>), foreign keys, the busy timeout, and the
 /// WAL's cap: below <see cref="StorageOptions.MaxWalBytes"/> <see cref="WalCheckpointer"/> copies
 /// the WAL in the background; past it every commit checkpoints inline (SQLite's autocheckpoint),
 /// and a WAL file that grew past it is cut back to it when the WAL starts over (journal_size_limit).
@@ -62,6 +63,25 @@ public sealed class SqliteConnectionFactory
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = _pragmas;
         pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>
+    /// Opens a connection for the pipeline runner: the engine's pragmas, but its commits do not
+    /// wait for the disk (synchronous=NORMAL). What it writes is derived from inbox rows that are
+    /// already on disk; a power cut can lose its last commits, never half of one, and those events
+    /// are then simply processed again. Nothing leaves the engine on its word alone: a page or a
+    /// write-back is sent only after the sender's own FULL commit (it marks the row sending), and
+    /// that fsync of the write-ahead log makes every earlier commit durable with it. So a page
+    /// waits for one fsync, not two. Pooling resets the pragma: the next <see cref="Open"/> of this
+    /// connection sets FULL again.
+    /// </summary>
+    public SqliteConnection OpenForPipeline()
+    {
+        var connection = Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 

@@ -8,9 +8,6 @@ namespace AlertEngine.IntegrationTests.Tickets;
 /// <summary>POST /api/v1/tickets: people open REQUEST, TASK and PROJECT tickets; bad input is a 400 naming each field.</summary>
 public sealed class TicketOpenEndpointTests : EngineTestBase
 {
-    private static readonly IEqualityComparer<TicketApi.TicketDto> TicketComparer = EqualityComparer<TicketApi.TicketDto>.Create(
-        (a, b) => a!.Number == b!.Number && a.State == b.State && a.Title == b.Title && a.Description == b.Description && a.Timeline!.Count == b.Timeline!.Count);
-
     [Theory]
     [InlineData("REQUEST")]
     [InlineData("TASK")]
@@ -26,7 +23,11 @@ public sealed class TicketOpenEndpointTests : EngineTestBase
         Assert.Equal(0, ticket.Occurrences);
         var opened = Assert.Single(ticket.Timeline!);
         Assert.Equal(("opened", EngineHost.DeskToken, "api"), (opened.Kind, opened.Actor, opened.Channel));
-        Assert.Equal(ticket, await Engine.GetAsync(ticket.Number), TicketComparer);
+        // The GET shows the same ticket. Its timeline starts with the same line; the escalation job may
+        // have added its own since (it starts the chains of tickets opened outside the pipeline).
+        var read = await Engine.GetAsync(ticket.Number);
+        Assert.Equal((ticket.Number, ticket.State, ticket.Title, ticket.Description), (read.Number, read.State, read.Title, read.Description));
+        Assert.Equal((opened.Kind, opened.Actor, opened.Text), (read.Timeline![0].Kind, read.Timeline[0].Actor, read.Timeline[0].Text));
     }
 
     [Fact]

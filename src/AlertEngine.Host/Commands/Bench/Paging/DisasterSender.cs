@@ -12,7 +12,7 @@ namespace AlertEngine.Host.Commands.Bench.Paging;
 /// <param name="AnsweredAt">When the webhook answered 2xx.</param>
 /// <param name="Attempts">Requests it took (a 503 or no answer is sent again).</param>
 /// <param name="Failure">Why it was never answered 2xx, or the last reason it was sent again.</param>
-/// <param name="Warmup">Sent to warm the engine up: checked, but not in the latency figures.</param>
+/// <param name="Warmup">One of the first pages after the start: checked like the others, reported apart from the latency figures.</param>
 internal sealed record DisasterSent(int Index, string TriggerId, string EventId, long? AnsweredAt, int Attempts, string? Failure, bool Warmup = false);
 
 /// <summary>

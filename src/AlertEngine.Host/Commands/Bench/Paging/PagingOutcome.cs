@@ -11,7 +11,10 @@ internal sealed record DisasterOutcome(DisasterSent Sent, string? TicketNumber, 
 /// <summary>One phase of the paging benchmark (idle, or during the storm): every disaster's outcome and the latency figures.</summary>
 internal sealed record PagingPhase(string Name, IReadOnlyList<DisasterOutcome> Disasters, int SmsTotal, int CallsTotal)
 {
-    public LatencyHistogram Latency { get; } = Histogram(Disasters);
+    public LatencyHistogram Latency { get; } = Histogram(Disasters, warmup: false);
+
+    /// <summary>The warm-up disasters' latency: the first pages after the engine started.</summary>
+    public LatencyHistogram Cold { get; } = Histogram(Disasters, warmup: true);
 
     public int NotAnswered => Disasters.Count(d => d.Sent.AnsweredAt is null);
 
@@ -29,12 +32,12 @@ internal sealed record PagingPhase(string Name, IReadOnlyList<DisasterOutcome> D
 
     public double MaxMs => Latency.Count == 0 ? double.NaN : Latency.MaxMicroseconds / 1000.0;
 
-    private static LatencyHistogram Histogram(IReadOnlyList<DisasterOutcome> disasters)
+    private static LatencyHistogram Histogram(IReadOnlyList<DisasterOutcome> disasters, bool warmup)
     {
         var histogram = new LatencyHistogram();
         foreach (var d in disasters)
         {
-            if (d.Latency is { } latency && !d.Sent.Warmup)
+            if (d.Latency is { } latency && d.Sent.Warmup == warmup)
             {
                 histogram.Record(latency);
             }
