@@ -39,6 +39,9 @@ public sealed class PagingBenchTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(PagingSettings.IdleWarmup + 3, idle.GetProperty("disasters").GetInt32());
         Assert.Equal(PagingSettings.IdleWarmup + 3, idle.GetProperty("pagedOnce").GetInt32());
         Assert.Equal(3, idle.GetProperty("latenciesMs").GetArrayLength());
+        var disk = paging.GetProperty("details").GetProperty("diskSync");
+        Assert.Equal(DiskSyncProbe.Samples, disk.GetProperty("samples").GetInt32());
+        Assert.True(disk.GetProperty("p50Ms").GetDouble() > 0);
         var firstAfterStart = paging.GetProperty("details").GetProperty("idleFirstAfterStart");
         Assert.Equal(PagingSettings.IdleWarmup, firstAfterStart.GetProperty("disasters").GetInt32());
         Assert.All(firstAfterStart.GetProperty("latenciesMs").EnumerateArray(), l => Assert.True(l.GetDouble() > 0));

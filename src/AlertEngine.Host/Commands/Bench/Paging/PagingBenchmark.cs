@@ -24,14 +24,16 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
         var idle = await RunIdleAsync(progress, cancellationToken);
         await progress.WriteLineAsync($"paging: idle: p50 {Text.Ms(idle.Phase.P50Ms)} ms, p99 {Text.Ms(idle.Phase.P99Ms)} ms; now the storm…");
         var storm = await RunStormAsync(progress, cancellationToken);
-        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm);
+        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm, idle.DiskSync);
     }
 
-    private async Task<(PagingPhase Phase, LogLevel LogLevel)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
+    private async Task<(PagingPhase Phase, LogLevel LogLevel, LatencyHistogram DiskSync)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
     {
         await using var twilio = await TwilioStandIn.StartAsync(cancellationToken);
         var config = await EngineProcessConfig.ResolveAsync(twilio.EngineSettings);
         using var folder = new BenchFolder();
+        await progress.WriteLineAsync($"paging: the disk: {DiskSyncProbe.Samples} fsyncs of a 4 KiB write in the database folder…");
+        var diskSync = await DiskSyncProbe.MeasureAsync(Path.GetDirectoryName(folder.DatabasePath)!, cancellationToken);
         var sent = new List<DisasterSent>();
         await using (var engine = EngineProcess.Start(config, folder.DatabasePath))
         {
@@ -56,7 +58,7 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
             await engine.StopAsync(cancellationToken);
         }
 
-        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel);
+        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel, diskSync);
     }
 
     private async Task<PagingStorm> RunStormAsync(TextWriter progress, CancellationToken cancellationToken)
