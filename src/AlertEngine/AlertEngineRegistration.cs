@@ -72,6 +72,7 @@ public static class AlertEngineRegistration
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<EventIntake>();
+        services.AddSingleton<IntakeAdmission>();
         services.AddSingleton<WebhookActivity>();
         services.AddSingleton<InboxHealth>();
         services.AddSingleton<EventClockMonitor>();

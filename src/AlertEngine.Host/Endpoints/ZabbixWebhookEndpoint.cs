@@ -22,6 +22,7 @@ internal static class ZabbixWebhookEndpoint
         string server,
         HttpRequest request,
         WebhookAuthenticator authenticator,
+        IntakeAdmission admission,
         EventIntake intake,
         EngineMetrics metrics,
         TimeProvider time,
@@ -37,6 +38,13 @@ internal static class ZabbixWebhookEndpoint
             case WebhookAccess.BadToken:
                 metrics.WebhookRequest(serverName, WebhookOutcome.Unauthorized);
                 return Problems.Unauthorized($"The {TokenHeader} header is missing or does not match the secret configured for Zabbix server '{serverName}'.");
+        }
+
+        using var slot = admission.TryEnter();
+        if (slot is null)
+        {
+            metrics.WebhookRequest(serverName, WebhookOutcome.Busy);
+            return Problems.Unavailable($"{options.Value.MaxConcurrentRequests} webhook requests are being stored already (Ingest:MaxConcurrentRequests); the event was not stored. Retry.", options.Value.RetryAfter);
         }
 
         var (result, outcome) = await StoreAsync(serverName, request, intake, options.Value);

@@ -25,6 +25,15 @@ public sealed class IngestOptions
     [Range(100, 1_000_000, ErrorMessage = "Ingest:QueueCapacity must be between 100 and 1000000")]
     public int QueueCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// Most webhook requests being read, checked and stored at once. One more is answered 503 with
+    /// Retry-After at once, before its body is read, instead of waiting: past what the machine can
+    /// absorb, that keeps the accepted requests fast and the memory bounded. Default 128, far
+    /// above what Zabbix sends at once (one request per alerter process, 3 by default, per server).
+    /// </summary>
+    [Range(16, 100_000, ErrorMessage = "Ingest:MaxConcurrentRequests must be between 16 and 100000")]
+    public int MaxConcurrentRequests { get; set; } = 128;
+
     /// <summary>What the 503's Retry-After header says when the queue is full. Default 00:00:05.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Ingest:RetryAfter must be between 00:00:01 and 00:10:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);

@@ -222,7 +222,8 @@ public sealed class ZabbixApiScenarioTests : IAsyncDisposable
             [$"{api}:Url"] = zabbix.Url,
             [$"{api}:Token"] = Token,
             [$"{api}:PollInterval"] = webhookOnly ? "01:00:00" : "00:00:05",
-            [$"{api}:Timeout"] = "00:00:01",
+            // Long enough that a loaded test machine never makes a slow answer look like an API gone blind.
+            [$"{api}:Timeout"] = "00:00:05",
             [$"{api}:ReadRetries"] = "0",
             [$"{api}:BreakDuration"] = "00:00:00.500",
             [$"{api}:BlindAfter"] = "00:00:01",

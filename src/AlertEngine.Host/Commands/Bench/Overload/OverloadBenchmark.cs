@@ -21,7 +21,7 @@ internal sealed class OverloadBenchmark(OverloadSettings settings) : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(progress);
         var configured = await EngineProcessConfig.ResolveAsync(new Dictionary<string, string?>());
-        var queue = OverloadSettings.ChooseQueueCapacity(settings.QueueCapacity, configured.Ingest.QueueCapacity, configured.Ingest.WriteBatchSize, settings.MaxInFlight);
+        var queue = OverloadSettings.ChooseQueueCapacity(settings.QueueCapacity, configured.Ingest.QueueCapacity, configured.Ingest.WriteBatchSize, configured.Ingest.MaxConcurrentRequests, settings.MaxInFlight);
         var config = await EngineProcessConfig.ResolveAsync(new Dictionary<string, string?>
         {
             [$"{IngestOptions.SectionName}:{nameof(IngestOptions.QueueCapacity)}"] = queue.Capacity.ToString(CultureInfo.InvariantCulture),

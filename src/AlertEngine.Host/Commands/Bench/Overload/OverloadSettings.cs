@@ -44,15 +44,21 @@ internal sealed record OverloadSettings(
         : new(null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), DefaultMaxInFlight, null, TimeSpan.FromMinutes(3), enforce);
 
     /// <summary>
-    /// The engine answers 503 only once its queue and the batch being written are full, so the
-    /// client must be able to hold more requests in flight than that. Use the queue asked for;
-    /// else the engine's configured one if the client can fill it; else a smaller one, and say so.
+    /// The engine answers 503 once Ingest:MaxConcurrentRequests requests are in progress, or once
+    /// its queue and the batch being written are full, so the client must be able to hold more
+    /// requests in flight than either. Use the queue asked for; else the engine's configured one if
+    /// the client can reach one of the bounds; else a smaller queue, and say so.
     /// </summary>
-    public static QueueChoice ChooseQueueCapacity(int? asked, int configured, int writeBatchSize, int maxInFlight)
+    public static QueueChoice ChooseQueueCapacity(int? asked, int configured, int writeBatchSize, int maxConcurrentRequests, int maxInFlight)
     {
         if (asked is { } a)
         {
             return new(a, "set by --queue-capacity");
+        }
+
+        if (maxConcurrentRequests < maxInFlight)
+        {
+            return new(configured, $"the engine's configured value; past Ingest:MaxConcurrentRequests {Text.Count(maxConcurrentRequests)} it answers 503");
         }
 
         if (configured + writeBatchSize < maxInFlight)

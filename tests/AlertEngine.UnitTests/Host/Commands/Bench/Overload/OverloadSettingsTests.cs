@@ -7,7 +7,7 @@ public sealed class OverloadSettingsTests
     [Fact]
     public void ChooseQueueCapacity_Asked_WinsOverEverything()
     {
-        var choice = OverloadSettings.ChooseQueueCapacity(asked: 20_000, configured: 20_000, writeBatchSize: 512, maxInFlight: 2_000);
+        var choice = OverloadSettings.ChooseQueueCapacity(asked: 20_000, configured: 20_000, writeBatchSize: 512, maxConcurrentRequests: 100_000, maxInFlight: 2_000);
 
         Assert.Equal(20_000, choice.Capacity);
         Assert.Contains("--queue-capacity", choice.Reason, StringComparison.Ordinal);
@@ -16,7 +16,7 @@ public sealed class OverloadSettingsTests
     [Fact]
     public void ChooseQueueCapacity_ConfiguredFillable_KeepsTheEnginesOwn()
     {
-        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 1_000, writeBatchSize: 512, maxInFlight: 2_000);
+        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 1_000, writeBatchSize: 512, maxConcurrentRequests: 100_000, maxInFlight: 2_000);
 
         Assert.Equal(1_000, choice.Capacity);
         Assert.Equal("the engine's configured value", choice.Reason);
@@ -26,7 +26,7 @@ public sealed class OverloadSettingsTests
     public void ChooseQueueCapacity_ConfiguredBeyondTheInFlightBound_LowersItAndSaysFromWhat()
     {
         // 20,000 waiting + 512 being written can never fill from 2,000 requests in flight: no 503 would ever show.
-        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 20_000, writeBatchSize: 512, maxInFlight: 2_000);
+        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 20_000, writeBatchSize: 512, maxConcurrentRequests: 100_000, maxInFlight: 2_000);
 
         Assert.Equal(OverloadSettings.FallbackQueueCapacity, choice.Capacity);
         Assert.Contains("lowered from the configured 20,000", choice.Reason, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class OverloadSettingsTests
     [Fact]
     public void ChooseQueueCapacity_BoundTooSmallEvenForTheFallback_WarnsThatNo503WillShow()
     {
-        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 20_000, writeBatchSize: 512, maxInFlight: 800);
+        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 20_000, writeBatchSize: 512, maxConcurrentRequests: 100_000, maxInFlight: 800);
 
         Assert.Contains("expect no 503", choice.Reason, StringComparison.Ordinal);
     }
@@ -51,5 +51,14 @@ public sealed class OverloadSettingsTests
         Assert.True(quick.CapacityWarmup > TimeSpan.Zero);
         Assert.Null(full.Rate);
         Assert.True(full.Enforce);
+    }
+
+    [Fact]
+    public void ChooseQueueCapacity_ConcurrencyBoundReachable_KeepsTheEnginesOwnQueue()
+    {
+        var choice = OverloadSettings.ChooseQueueCapacity(asked: null, configured: 20_000, writeBatchSize: 512, maxConcurrentRequests: 256, maxInFlight: 2_000);
+
+        Assert.Equal(20_000, choice.Capacity);
+        Assert.Contains("Ingest:MaxConcurrentRequests 256", choice.Reason, StringComparison.Ordinal);
     }
 }
