@@ -137,7 +137,7 @@ public sealed partial class PageSender
     {
         var planned = 0;
         var failed = false;
-        using (await gate.EnterAsync(cancellationToken))
+        using (await EnterGateAsync(rows, cancellationToken))
         {
             using var transaction = connection.BeginTransaction();
             var session = new DbSession(connection, transaction);

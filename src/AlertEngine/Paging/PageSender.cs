@@ -81,7 +81,7 @@ public sealed partial class PageSender(
         live.Sort((a, b) => a.Id.CompareTo(b.Id));
         var primary = live[0];
         var composed = PageComposer.Compose(channel, live, r => links.Create(r.Payload.TicketNumber, r.Id).ToString());
-        using (await gate.EnterAsync(cancellationToken))
+        using (await EnterGateAsync(live, cancellationToken))
         {
             // The attempt starts here, committed before the call: from now on a crash leaves these
             // pages sending with their text, and the next start asks Twilio whether it went out.
@@ -112,6 +112,10 @@ public sealed partial class PageSender(
 
         await RecordAsync(connection, channel, live, result, cancellationToken);
     }
+
+    /// <summary>The write lock, urgently for an L1 page: the pipeline runner hands it over within one storm slice.</summary>
+    private Task<WriteGate.Turn> EnterGateAsync(List<PageRow> rows, CancellationToken cancellationToken) =>
+        rows.Exists(r => r.Payload.Level == SupportLevel.L1) ? gate.EnterUrgentAsync(cancellationToken) : gate.EnterAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Page sender failed; retrying after the poll interval")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception);

@@ -21,8 +21,8 @@ public sealed class PipelineOptions
     /// <summary>
     /// During a storm (the webhook is busy) the runner works in short turns so that intake keeps
     /// its speed: at most this long per turn once the inbox writer is waiting. Working off a
-    /// backlog, it holds the write lock at most this long once another writer (the page sender, an
-    /// acknowledgement) waits. Most severe events go first. Default 00:00:00.002, between
+    /// backlog, it holds the write lock at most this long once an urgent writer (the page sender
+    /// with an L1 page) waits. Most severe events go first. Default 00:00:00.002, between
     /// 00:00:00.001 and 00:00:01.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01", ErrorMessage = "Pipeline:StormSlice must be between 00:00:00.001 and 00:00:01")]

@@ -16,8 +16,8 @@ namespace AlertEngine.Pipeline;
 /// its inbox marks commit together. When a batch fails, each event is retried alone; one that
 /// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: while
 /// the webhook is busy the runner works in short turns (Pipeline:StormSlice) with rests between
-/// them (Pipeline:StormPause). Whenever another writer waits (intake, the page sender, an
-/// acknowledgement) it hands the write lock over after at most one such slice.
+/// them (Pipeline:StormPause). Whenever intake or an urgent writer (a disaster's page) waits, it
+/// hands the write lock over after at most one such slice.
 /// </summary>
 public sealed partial class PipelineRunner(
     IEnumerable<IEventStage> stages,
@@ -32,7 +32,7 @@ public sealed partial class PipelineRunner(
     EngineMetrics metrics,
     ILogger<PipelineRunner> logger) : BackgroundService
 {
-    /// <summary>During a storm a turn handles only a few events: read no more than it can use.</summary>
+    /// <summary>A turn cut short (intake busy, an urgent writer waiting) handles only a few events: read no more than it can use.</summary>
     private const int StormReadLimit = 32;
 
     private readonly IEventStage[] _stages = [.. stages];
@@ -96,7 +96,7 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.OpenForPipeline();
-        var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
+        var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy || gate.UrgentWaiting ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {
             return 0;
@@ -151,11 +151,13 @@ public sealed partial class PipelineRunner(
         var finished = new List<FinishedEvent>();
         foreach (var inboxEvent in events)
         {
-            // A turn ends after Pipeline:StormSlice once another writer waits (intake, or a page
-            // that must be marked and sent: a disaster's page never waits out a whole batch of the
-            // backlog) and, in a storm, even when intake is not waiting at this very moment: it
-            // will be soon, and every CPU moment here is one intake lacks.
-            if (mayYield && processed > 0 && (gate.AnyoneWaiting || intake.IsBusy) && time.GetElapsedTime(started) >= _options.StormSlice)
+            // A turn ends after Pipeline:StormSlice once intake or an urgent writer waits (a
+            // disaster's page, marked and sent by the page sender, never waits out a whole batch of
+            // the backlog) and, in a storm, even when intake is not waiting at this very moment: it
+            // will be soon, and every CPU moment here is one intake lacks. Other writers (pages of
+            // lower levels, jobs) wait for the batch: yielding to each of them slowed a storm's
+            // backlog by half.
+            if (mayYield && processed > 0 && (gate.UrgentWaiting || intake.IsBusy) && time.GetElapsedTime(started) >= _options.StormSlice)
             {
                 break;
             }

@@ -5,33 +5,43 @@ namespace AlertEngine.Storage;
 /// runner take it around their transactions (so do the health check and the WAL checkpointer's
 /// short finishing copy), so a waiting writer is woken the moment the other commits instead of
 /// sleeping in SQLite's busy handler (which backs off up to 100 ms), and the runner can see that
-/// another writer is waiting and hand the turn over early. A waiting writer is handed the turn
+/// intake or an urgent writer is waiting and hand the turn over early. A waiting writer is handed the turn
 /// when it is given back (SemaphoreSlim serves waiters in order), before the runner's next turn.
 /// </summary>
 public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _intakeWaiting;
-    private int _othersWaiting;
+    private int _urgentWaiting;
 
     /// <summary>True while the inbox writer waits for its turn: the runner should commit and let go.</summary>
     public bool IntakeWaiting => Volatile.Read(ref _intakeWaiting) > 0;
 
     /// <summary>
-    /// True while any writer waits for its turn — the inbox writer, the page sender, an
-    /// acknowledgement, a job: the runner, the one long writer, should commit and let go.
+    /// True while the inbox writer or an urgent writer (a disaster's page) waits for its turn: the
+    /// runner, the one long writer, should commit and let go.
     /// </summary>
-    public bool AnyoneWaiting => IntakeWaiting || Volatile.Read(ref _othersWaiting) > 0;
+    public bool UrgentWaiting => IntakeWaiting || Volatile.Read(ref _urgentWaiting) > 0;
 
-    /// <summary>Takes the turn for the pipeline runner or any other writer that yields to intake.</summary>
+    /// <summary>Takes the turn for the pipeline runner or any other writer that waits its turn.</summary>
     public async Task<Turn> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        return new Turn(_turn);
+    }
+
+    /// <summary>
+    /// Takes the turn for an urgent writer (the page sender with an L1 page): while it waits, the
+    /// runner cuts its turn short after Pipeline:StormSlice instead of finishing its batch.
+    /// </summary>
+    public async Task<Turn> EnterUrgentAsync(CancellationToken cancellationToken)
     {
         if (_turn.Wait(0, CancellationToken.None))
         {
             return new Turn(_turn);
         }
 
-        Interlocked.Increment(ref _othersWaiting);
+        Interlocked.Increment(ref _urgentWaiting);
         try
         {
             await _turn.WaitAsync(cancellationToken);
@@ -39,7 +49,7 @@ public sealed class WriteGate : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _othersWaiting);
+            Interlocked.Decrement(ref _urgentWaiting);
         }
     }
 

@@ -35,28 +35,32 @@ public sealed class WriteGateTests
     }
 
     [Fact]
-    public async Task EnterAsync_WhileAnotherWriterHoldsTheTurn_ShowsAnyoneWaitingUntilItGetsIn()
+    public async Task EnterUrgentAsync_WhileAnotherWriterHoldsTheTurn_ShowsUrgentWaitingUntilItGetsIn()
     {
         using var gate = new WriteGate();
         var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        var sender = gate.EnterAsync(TestContext.Current.CancellationToken);
+        var sender = gate.EnterUrgentAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(gate.AnyoneWaiting);
+        Assert.True(gate.UrgentWaiting);
         Assert.False(gate.IntakeWaiting);
         runner.Dispose();
         using var turn = await sender.WaitAsync(Safety, TestContext.Current.CancellationToken);
-        Assert.False(gate.AnyoneWaiting);
+        Assert.False(gate.UrgentWaiting);
     }
 
     [Fact]
-    public async Task EnterAsync_FreeGate_EntersAtOnceWithoutSignallingAWait()
+    public async Task EnterAsync_WhileAnotherWriterHoldsTheTurn_WaitsWithoutHurryingTheRunner()
     {
         using var gate = new WriteGate();
+        var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        using var turn = await gate.EnterAsync(TestContext.Current.CancellationToken);
+        var job = gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        Assert.False(gate.AnyoneWaiting);
+        Assert.False(job.IsCompleted);
+        Assert.False(gate.UrgentWaiting);
+        runner.Dispose();
+        using var turn = await job.WaitAsync(Safety, TestContext.Current.CancellationToken);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
