@@ -39,8 +39,9 @@ public sealed partial class PipelineRunner(
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>
-    /// The runner's own connection (commits without fsync: see SqliteConnectionFactory.OpenForPipeline), kept from turn to turn so that the statements the stores
-    /// prepared on it (<see cref="StatementCache"/>) are reused; replaced after a failure.
+    /// The runner's own connection, kept from turn to turn so that the statements the stores
+    /// prepared on it (<see cref="StatementCache"/>) are reused; replaced after a failure. Its
+    /// commits do not wait for an fsync (see SqliteConnectionFactory.OpenForPipeline).
     /// </summary>
     private SqliteConnection? _connection;
 

@@ -5,8 +5,9 @@ namespace AlertEngine.Storage;
 /// runner take it around their transactions (so do the health check and the WAL checkpointer's
 /// short finishing copy), so a waiting writer is woken the moment the other commits instead of
 /// sleeping in SQLite's busy handler (which backs off up to 100 ms), and the runner can see that
-/// intake or an urgent writer is waiting and hand the turn over early. A waiting writer is handed the turn
-/// when it is given back (SemaphoreSlim serves waiters in order), before the runner's next turn.
+/// intake or an urgent writer is waiting and hand the turn over early. A writer already waiting
+/// is handed the turn when it is given back (SemaphoreSlim serves its async waiters in order),
+/// before the runner's next turn.
 /// </summary>
 public sealed class WriteGate : IDisposable
 {
