@@ -22,6 +22,9 @@ internal sealed class LatencyHistogram
 
     public long MaxMicroseconds { get; private set; }
 
+    /// <summary>The largest latency recorded, in milliseconds; NaN when empty.</summary>
+    public double MaxMs => Count == 0 ? double.NaN : MaxMicroseconds / 1000.0;
+
     public void Record(TimeSpan elapsed)
     {
         var micros = Math.Clamp(elapsed.Ticks / TimeSpan.TicksPerMicrosecond, 0, MaxRecordable);

@@ -152,5 +152,5 @@ internal sealed record OpenLoopResult(double Rate, TimeSpan Warmup, TimeSpan Dur
 
     public double P99Ms => Measured.Latency.PercentileMs(99);
 
-    public double MaxMs => Measured.Latency.Count == 0 ? double.NaN : Measured.Latency.MaxMicroseconds / 1000.0;
+    public double MaxMs => Measured.Latency.MaxMs;
 }

@@ -30,7 +30,7 @@ internal sealed record PagingPhase(string Name, IReadOnlyList<DisasterOutcome> D
 
     public double P99Ms => Latency.PercentileMs(99);
 
-    public double MaxMs => Latency.Count == 0 ? double.NaN : Latency.MaxMicroseconds / 1000.0;
+    public double MaxMs => Latency.MaxMs;
 
     private static LatencyHistogram Histogram(IReadOnlyList<DisasterOutcome> disasters, bool warmup)
     {

@@ -37,14 +37,14 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
             samples = diskSync.Count,
             p50Ms = BenchJson.Number(diskSync.PercentileMs(50)),
             p99Ms = BenchJson.Number(diskSync.PercentileMs(99)),
-            maxMs = BenchJson.Number(diskSync.Count == 0 ? double.NaN : diskSync.MaxMicroseconds / 1000.0),
+            maxMs = BenchJson.Number(diskSync.MaxMs),
         },
         idleFirstAfterStart = new
         {
             disasters = idle.Cold.Count,
             p50Ms = BenchJson.Number(idle.Cold.PercentileMs(50)),
             p99Ms = BenchJson.Number(idle.Cold.PercentileMs(99)),
-            maxMs = BenchJson.Number(idle.Cold.Count == 0 ? double.NaN : idle.Cold.MaxMicroseconds / 1000.0),
+            maxMs = BenchJson.Number(idle.Cold.MaxMs),
             latenciesMs = idle.Disasters.Where(d => d.Sent.Warmup).Select(d => d.Latency is { } l ? BenchJson.Milliseconds(l) : (double?)null),
         },
         storm = new
@@ -85,11 +85,11 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
                 $"< {Text.Ms(p.Item2.TotalMilliseconds)}", p.Item3 ? "met" : "missed", Text.Count(Paged(p.Item1)), Text.Count(p.Item1.NotPaged), Text.Count(p.Item1.PagedTwice),
             }).ToList();
         var cold = idle.Cold;
-        rows.Insert(0, ["idle, first after start", Text.Count(cold.Count), Text.Ms(cold.PercentileMs(50)), Text.Ms(cold.PercentileMs(99)), Text.Ms(cold.Count == 0 ? double.NaN : cold.MaxMicroseconds / 1000.0), "—", "—", "", "", ""]);
+        rows.Insert(0, ["idle, first after start", Text.Count(cold.Count), Text.Ms(cold.PercentileMs(50)), Text.Ms(cold.PercentileMs(99)), Text.Ms(cold.MaxMs), "—", "—", "", "", ""]);
         await TextTable.WriteAsync(output, ["phase", "disasters", "p50 ms", "p99 ms", "max ms", "target p99 ms", "target", "paged once", "not paged", "paged twice"], rows, rightAligned: [1, 2, 3, 4, 7, 8, 9]);
         await output.WriteLineAsync();
         await output.WriteLineAsync($"disk    : {Text.Count(diskSync.Count)} fsyncs of a 4 KiB write in the database folder, {Text.Duration(DiskSyncProbe.Pause)} apart: p50 {Text.Ms(diskSync.PercentileMs(50))} ms, "
-            + $"p99 {Text.Ms(diskSync.PercentileMs(99))} ms, max {Text.Ms(diskSync.Count == 0 ? double.NaN : diskSync.MaxMicroseconds / 1000.0)} ms (every page waits for one fsync: the sender's mark before the send)");
+            + $"p99 {Text.Ms(diskSync.PercentileMs(99))} ms, max {Text.Ms(diskSync.MaxMs)} ms (every page waits for one fsync: the sender's mark before the send)");
         await output.WriteLineAsync($"stand-in: idle {idle.SmsTotal} SMS, {idle.CallsTotal} calls; storm {storm.Phase.SmsTotal} SMS, {storm.Phase.CallsTotal} calls (the storm's own L2 pages included; a page bundled with others is matched by the sid of its SMS)");
         foreach (var problem in Problems(idle).Concat(Problems(storm.Phase)).Take(20))
         {
