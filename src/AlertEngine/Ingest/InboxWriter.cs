@@ -26,7 +26,11 @@ public sealed partial class InboxWriter : BackgroundService
     private readonly ILogger<InboxWriter> _logger;
     private readonly EngineMetrics _metrics;
     private readonly int _batchSize;
-    private bool _writing;
+
+    private readonly long _stormHoldTicks;
+
+    /// <summary>Timestamp (of the engine's TimeProvider) until which a storm counts as on; see <see cref="IsStorming"/>.</summary>
+    private long _stormUntil;
 
     public InboxWriter(SqliteConnectionFactory connections, WriteGate gate, Doorbell doorbell, TimeProvider time, IOptions<IngestOptions> options, EngineMetrics metrics, ILogger<InboxWriter> logger)
     {
@@ -38,6 +42,7 @@ public sealed partial class InboxWriter : BackgroundService
         _logger = logger;
         _metrics = metrics;
         _batchSize = options.Value.WriteBatchSize;
+        _stormHoldTicks = (long)(StormHold.TotalSeconds * time.TimestampFrequency);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -48,8 +53,18 @@ public sealed partial class InboxWriter : BackgroundService
     /// <summary>Events waiting for the writer now.</summary>
     public int QueueLength => _queue.Reader.Count;
 
-    /// <summary>True while events wait for the writer or a batch is being written: a storm is on.</summary>
-    public bool IsBusy => _queue.Reader.Count > 0 || Volatile.Read(ref _writing);
+    /// <summary>How long a storm counts as on after intake last committed several events at once.</summary>
+    public static readonly TimeSpan StormHold = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// True while webhook requests overlap: intake committed a batch of more than one event within
+    /// the last <see cref="StormHold"/>. Zabbix sending one event at a time is ordinary traffic,
+    /// however steady; requests arriving while others are being stored are what a storm looks
+    /// like. It stays on between the writer's batches: under a storm the writer waits for the next
+    /// requests about half of the time, and a runner that took each such moment for its own turn
+    /// held the write lock, and the CPU, that intake needed (intake ran about 20 % slower).
+    /// </summary>
+    public bool IsStorming => _time.GetTimestamp() < Volatile.Read(ref _stormUntil);
 
     /// <summary>
     /// Queues an event and completes once its batch is committed (Accepted or Duplicate), or at
@@ -81,7 +96,6 @@ public sealed partial class InboxWriter : BackgroundService
                 batch.Add(pending);
             }
 
-            Volatile.Write(ref _writing, true);
             try
             {
                 var started = _time.GetTimestamp();
@@ -90,6 +104,10 @@ public sealed partial class InboxWriter : BackgroundService
                 var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
                 transaction.Commit();
                 _metrics.InboxBatchCommitted(batch.Count, _time.GetElapsedTime(started));
+                if (batch.Count > 1)
+                {
+                    Volatile.Write(ref _stormUntil, _time.GetTimestamp() + _stormHoldTicks);
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(results[i]);
@@ -109,7 +127,6 @@ public sealed partial class InboxWriter : BackgroundService
                 }
             }
 
-            Volatile.Write(ref _writing, false);
             batch.Clear();
         }
     }

@@ -19,10 +19,10 @@ public sealed class PipelineOptions
     public int BatchSize { get; set; } = 256;
 
     /// <summary>
-    /// During a storm (the webhook is busy) the runner works in short turns so that intake keeps
-    /// its speed: at most this long per turn once the inbox writer is waiting. Working off a
-    /// backlog, it holds the write lock at most this long once an urgent writer (the page sender
-    /// with an L1 page) waits. Most severe events go first. Default 00:00:00.002, between
+    /// During a storm (webhook requests overlapping: intake stored several events at once within
+    /// the last 0.1 s) the runner works in turns of at most this long so that intake keeps its
+    /// speed. Working off a backlog, it holds the write lock at most this long once intake or an
+    /// urgent writer (the page sender with an L1 page) waits. Most severe events go first. Default 00:00:00.002, between
     /// 00:00:00.001 and 00:00:01.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01", ErrorMessage = "Pipeline:StormSlice must be between 00:00:00.001 and 00:00:01")]

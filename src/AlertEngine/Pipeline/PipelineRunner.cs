@@ -14,10 +14,10 @@ namespace AlertEngine.Pipeline;
 /// Drains the inbox: wakes on the doorbell or the poll interval, reads unprocessed events
 /// (higher severities first) and runs the stages for each. A batch's ticket changes and
 /// its inbox marks commit together. When a batch fails, each event is retried alone; one that
-/// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: while
-/// the webhook is busy the runner works in short turns (Pipeline:StormSlice) with rests between
-/// them (Pipeline:StormPause). Whenever intake or an urgent writer (a disaster's page) waits, it
-/// hands the write lock over after at most one such slice.
+/// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: in a
+/// storm (webhook requests overlapping, <see cref="InboxWriter.IsStorming"/>) the runner works in
+/// short turns (Pipeline:StormSlice) with rests between them (Pipeline:StormPause). Whenever an
+/// urgent writer (a disaster's page) waits, it hands the write lock over after at most one such slice.
 /// </summary>
 public sealed partial class PipelineRunner(
     IEnumerable<IEventStage> stages,
@@ -73,7 +73,7 @@ public sealed partial class PipelineRunner(
                 {
                     await doorbell.WaitAsync(_options.PollInterval, time, stoppingToken);
                 }
-                else if (intake.IsBusy && _options.StormPause > TimeSpan.Zero)
+                else if (intake.IsStorming && _options.StormPause > TimeSpan.Zero)
                 {
                     await Task.Delay(_options.StormPause, time, stoppingToken);
                 }
@@ -97,7 +97,7 @@ public sealed partial class PipelineRunner(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.OpenForPipeline();
-        var batch = InboxStore.ReadUnprocessed(connection, intake.IsBusy || gate.UrgentWaiting ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
+        var batch = InboxStore.ReadUnprocessed(connection, intake.IsStorming || gate.UrgentWaiting ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {
             return 0;
@@ -152,13 +152,13 @@ public sealed partial class PipelineRunner(
         var finished = new List<FinishedEvent>();
         foreach (var inboxEvent in events)
         {
-            // A turn ends after Pipeline:StormSlice once intake or an urgent writer waits (a
-            // disaster's page, marked and sent by the page sender, never waits out a whole batch of
-            // the backlog) and, in a storm, even when intake is not waiting at this very moment: it
-            // will be soon, and every CPU moment here is one intake lacks. Other writers (pages of
+            // A turn ends after Pipeline:StormSlice in a storm, whether or not intake waits at this
+            // very moment (it will soon, and every CPU moment here is one intake lacks), and once an
+            // urgent writer waits (a disaster's page, marked and sent by the page sender, never waits
+            // out a whole batch of the backlog). Other writers (pages of
             // lower levels, jobs) wait for the batch: yielding to each of them slowed a storm's
             // backlog by half.
-            if (mayYield && processed > 0 && (gate.UrgentWaiting || intake.IsBusy) && time.GetElapsedTime(started) >= _options.StormSlice)
+            if (mayYield && processed > 0 && (gate.UrgentWaiting || intake.IsStorming) && time.GetElapsedTime(started) >= _options.StormSlice)
             {
                 break;
             }

@@ -16,9 +16,6 @@ public sealed class NightlyBackupFailuresTests : EngineTestBase
     private const long Day = 86_400;
     private readonly FakeTimeProvider _clock = new(At(T0));
 
-    // The runner rests between storm turns on the engine's clock; with a fake clock it must not rest.
-    private protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Pipeline:StormPause"] = "00:00:00" };
-
     private protected override TimeProvider? Clock => _clock;
 
     [Fact]

@@ -79,6 +79,13 @@ internal sealed class EngineHost : IAsyncDisposable
             // Reports go beside the test's database, never into the test's working folder.
             ["Reports:Folder"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "reports"),
         };
+        if (clock is not null)
+        {
+            // The runner rests between storm turns on the engine's clock: a fake clock the test does
+            // not move would hold it there. A test of the rest sets it again.
+            config["Pipeline:StormPause"] = "00:00:00";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             // A null value removes a default (e.g. no API tokens at all).
