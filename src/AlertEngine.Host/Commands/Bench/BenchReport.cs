@@ -106,7 +106,7 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
                 : $"; pipeline backlog {Text.Count(p.Backlog)} after the run, processed alone in {Text.Seconds(p.Elapsed)}{p.RateNote}"
                   + (p.Left > 0 ? $", {Text.Count(p.Left)} left" : "");
             await o.WriteLineAsync($"{r.Target} c={r.Concurrency}: {Text.Count(r.Measured.Success)} measured 2xx in {Text.Seconds(r.Elapsed)}, "
-                + $"max {Text.Ms(r.Latency.MaxMicroseconds / 1000.0)} ms; {r.Usage}{pipeline}");
+                + $"max {Text.Ms(r.Latency.MaxMicroseconds / 1000.0)} ms; {r.Usage}{pipeline}{(r.Writer is { } w ? $"; {w}" : "")}");
         }
 
         foreach (var r in results.Where(r => r.Warmup.Errors > 0))

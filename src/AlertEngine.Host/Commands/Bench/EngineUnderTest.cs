@@ -39,6 +39,9 @@ internal sealed class EngineUnderTest : IAsyncDisposable
 
     public PipelineOptions Pipeline => _app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
 
+    /// <summary>The inbox writer's totals since start (from the engine's metrics).</summary>
+    public InboxWriterTotals WriterTotals() => _app.Services.GetRequiredService<EngineMetrics>().InboxWriterTotals();
+
     public static async Task<EngineUnderTest> StartAsync(CancellationToken cancellationToken)
     {
         var folder = new BenchFolder();

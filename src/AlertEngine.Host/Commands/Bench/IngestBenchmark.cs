@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AlertEngine.Host.Commands.Bench.Suite;
 
 namespace AlertEngine.Host.Commands.Bench;
@@ -31,8 +32,11 @@ internal sealed class IngestBenchmark(IngestBenchSettings settings) : IBenchmark
             Settle();
             results.Add(await LoadRun.RunAsync(client, bare.Target, concurrency, settings, bodies, progress, cancellationToken));
             Settle();
+            var writerBefore = engine.WriterTotals();
+            var started = Stopwatch.GetTimestamp();
             var run = await LoadRun.RunAsync(client, engine.Target, concurrency, settings, bodies, progress, cancellationToken);
-            results.Add(run with { Pipeline = await engine.WaitForPipelineAsync(progress, cancellationToken) });
+            var writer = WriterActivity.Between(writerBefore, engine.WriterTotals(), Stopwatch.GetElapsedTime(started));
+            results.Add(run with { Pipeline = await engine.WaitForPipelineAsync(progress, cancellationToken), Writer = writer });
         }
 
         await progress.WriteLineAsync("bench: stopping the engine and counting its inbox…");

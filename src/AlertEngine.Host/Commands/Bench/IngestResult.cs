@@ -85,7 +85,11 @@ internal sealed record IngestRunDetails(
     long? PipelineBacklog,
     double? PipelineDrainSeconds,
     double? ProcessCpuShare,
-    double? MachineCpuShare)
+    double? MachineCpuShare,
+    long? WriterBatches,
+    double? WriterEventsPerBatch,
+    double? WriterMsPerBatch,
+    double? WriterWritingShare)
 {
     public static IngestRunDetails From(RunResult r) => new(
         r.Target,
@@ -101,5 +105,9 @@ internal sealed record IngestRunDetails(
         r.Pipeline?.Backlog,
         r.Pipeline is { } p ? BenchJson.Seconds(p.Elapsed) : null,
         BenchJson.Number(r.Usage?.ProcessShare),
-        BenchJson.Number(r.Usage?.MachineShare));
+        BenchJson.Number(r.Usage?.MachineShare),
+        r.Writer?.Batches,
+        BenchJson.Number(r.Writer?.EventsPerBatch),
+        BenchJson.Number(r.Writer?.MsPerBatch),
+        BenchJson.Number(r.Writer?.WritingShare));
 }

@@ -12,6 +12,9 @@ internal sealed record RunResult(string Target, int Concurrency, TimeSpan Elapse
     /// <summary>For engine runs: the pipeline's backlog when the run ended, and how long it took to work it off.</summary>
     public PipelineDrain? Pipeline { get; init; }
 
+    /// <summary>For engine runs: what the inbox writer did over the run, warm-up included.</summary>
+    public WriterActivity? Writer { get; init; }
+
     /// <summary>CPU and garbage collections of the whole process (client and both servers) while measuring.</summary>
     public ResourceUsage? Usage { get; init; }
 
