@@ -57,6 +57,27 @@ public sealed class MetricsEndpointTests : EngineTestBase
         Assert.Single(metrics, m => m.Key.StartsWith("alertengine_build_info{", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Metrics_GarbageCollector_ShowsPausesAllocationsAndCommittedMemory()
+    {
+        var before = await ScrapeAsync();
+        var garbage = new List<byte[]>();
+        for (var i = 0; i < 64; i++)
+        {
+            garbage.Add(new byte[16 * 1024]);
+        }
+
+        GC.KeepAlive(garbage);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+
+        var after = await ScrapeAsync();
+        // The engine runs in this test process: the collection just forced paused it.
+        Assert.True(after["dotnet_gc_pause_seconds_total"] > before["dotnet_gc_pause_seconds_total"]);
+        Assert.True(after["dotnet_gc_allocated_bytes_total"] >= before["dotnet_gc_allocated_bytes_total"] + (64 * 16 * 1024));
+        Assert.True(after["dotnet_gc_committed_bytes"] > 0);
+        Assert.True(after["dotnet_gc_heap_size_bytes"] > 0);
+    }
+
     private async Task<Dictionary<string, double>> ScrapeAsync() =>
         Parse(await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
 
