@@ -24,10 +24,10 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
         var idle = await RunIdleAsync(progress, cancellationToken);
         await progress.WriteLineAsync($"paging: idle: p50 {Text.Ms(idle.Phase.P50Ms)} ms, p99 {Text.Ms(idle.Phase.P99Ms)} ms; now the storm…");
         var storm = await RunStormAsync(progress, cancellationToken);
-        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm, idle.DiskSync);
+        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm, idle.DiskSync, idle.Gc);
     }
 
-    private async Task<(PagingPhase Phase, LogLevel LogLevel, LatencyHistogram DiskSync)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
+    private async Task<(PagingPhase Phase, LogLevel LogLevel, LatencyHistogram DiskSync, EngineGc? Gc)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
     {
         await using var twilio = await TwilioStandIn.StartAsync(cancellationToken);
         var config = await EngineProcessConfig.ResolveAsync(twilio.EngineSettings);
@@ -35,14 +35,21 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
         await progress.WriteLineAsync($"paging: the disk: {DiskSyncProbe.Samples} fsyncs of a 4 KiB write in the database folder…");
         var diskSync = await DiskSyncProbe.MeasureAsync(Path.GetDirectoryName(folder.DatabasePath)!, cancellationToken);
         var sent = new List<DisasterSent>();
+        EngineGc? gc;
         await using (var engine = EngineProcess.Start(config, folder.DatabasePath))
         {
             await engine.WaitHealthyAsync(EngineTargets.StartTimeout, cancellationToken);
             await progress.WriteLineAsync($"paging: idle: engine pid {engine.Id} on {engine.BaseUri}, Twilio stand-in on {twilio.BaseUri}; {settings.IdleDisasters} disasters one at a time");
             using var client = LoadRun.CreateClient(1);
             var sender = new DisasterSender(client, engine.Target);
+            EngineGc? gcBefore = null;
             for (var i = 0; i < PagingSettings.IdleWarmup + settings.IdleDisasters; i++)
             {
+                if (i == PagingSettings.IdleWarmup)
+                {
+                    gcBefore = await EngineGc.ReadAsync(client, engine.BaseUri, cancellationToken);
+                }
+
                 var before = twilio.SmsCount;
                 var one = await sender.SendAsync(i, cancellationToken);
                 sent.Add(one with { Warmup = i < PagingSettings.IdleWarmup });
@@ -54,11 +61,12 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
                 await Task.Delay(PagingSettings.IdlePause, TimeProvider.System, cancellationToken);
             }
 
+            gc = EngineGc.Between(gcBefore, await EngineGc.ReadAsync(client, engine.BaseUri, cancellationToken));
             await Task.Delay(PagingSettings.DuplicateGrace, TimeProvider.System, cancellationToken);
             await engine.StopAsync(cancellationToken);
         }
 
-        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel, diskSync);
+        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel, diskSync, gc);
     }
 
     private async Task<PagingStorm> RunStormAsync(TextWriter progress, CancellationToken cancellationToken)

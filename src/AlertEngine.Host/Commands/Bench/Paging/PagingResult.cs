@@ -1,9 +1,10 @@
+using AlertEngine.Host.Commands.Bench.OutOfProcess;
 using AlertEngine.Host.Commands.Bench.Suite;
 
 namespace AlertEngine.Host.Commands.Bench.Paging;
 
 /// <summary>The paging report: 2xx → SMS latency idle and during the storm, every disaster paged once, the storm's own check.</summary>
-internal sealed class PagingResult(MachineInfo machine, PagingSettings settings, LogLevel logLevel, PagingPhase idle, PagingStorm storm, LatencyHistogram diskSync) : IBenchResult
+internal sealed class PagingResult(MachineInfo machine, PagingSettings settings, LogLevel logLevel, PagingPhase idle, PagingStorm storm, LatencyHistogram diskSync, EngineGc? idleGc) : IBenchResult
 {
     public string Name => "paging";
 
@@ -38,6 +39,14 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
             p50Ms = BenchJson.Number(diskSync.PercentileMs(50)),
             p99Ms = BenchJson.Number(diskSync.PercentileMs(99)),
             maxMs = BenchJson.Number(diskSync.MaxMs),
+        },
+        idleGc = idleGc is null ? null : new
+        {
+            gen0 = idleGc.Gen0,
+            gen1 = idleGc.Gen1,
+            gen2 = idleGc.Gen2,
+            pausedMs = BenchJson.Milliseconds(idleGc.Paused),
+            allocatedBytes = idleGc.AllocatedBytes,
         },
         idleFirstAfterStart = new
         {
@@ -90,6 +99,9 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
         await output.WriteLineAsync();
         await output.WriteLineAsync($"disk    : {Text.Count(diskSync.Count)} fsyncs of a 4 KiB write in the database folder, {Text.Duration(DiskSyncProbe.Pause)} apart: p50 {Text.Ms(diskSync.PercentileMs(50))} ms, "
             + $"p99 {Text.Ms(diskSync.PercentileMs(99))} ms, max {Text.Ms(diskSync.MaxMs)} ms (every page waits for one fsync: the sender's mark before the send)");
+        await output.WriteLineAsync($"gc      : the engine's garbage collector during the measured idle pages: "
+            + (idleGc is null ? "not read (the engine's /metrics did not answer)"
+                : $"{idleGc} (≈ {Text.Count(idleGc.AllocatedBytes / 1024 / Math.Max(1, idle.Latency.Count))} KiB a page; each pause stops the page in flight)"));
         await output.WriteLineAsync($"stand-in: idle {idle.SmsTotal} SMS, {idle.CallsTotal} calls; storm {storm.Phase.SmsTotal} SMS, {storm.Phase.CallsTotal} calls (the storm's own L2 pages included; a page bundled with others is matched by the sid of its SMS)");
         foreach (var problem in Problems(idle).Concat(Problems(storm.Phase)).Take(20))
         {
