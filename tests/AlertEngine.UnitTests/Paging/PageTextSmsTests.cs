@@ -110,6 +110,42 @@ public sealed class PageTextSmsTests
     }
 
     [Fact]
+    public void Sms_LongProblem_KeepsAsMuchOfTheProblemAsTheSegmentHolds()
+    {
+        var sms = PageText.Sms(new PageSubject("1234", SupportLevel.L2, "NC", "srv-nc-db1", LongProblem), PageLanguage.English, Link);
+
+        // One more character of the problem would not fit: the segment is full but for a space the cut trimmed.
+        var measured = PageText.Measure(sms);
+        Assert.Equal(1, measured.Segments);
+        Assert.InRange(measured.Units, PageText.Gsm7Single - 1, PageText.Gsm7Single);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(21)]
+    [InlineData(1234)]
+    public void Longest_AnyCutOff_TheSameLengthAsTryingEachInTurn(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 500; round++)
+        {
+            var to = random.Next(0, 40);
+            var from = to + random.Next(-2, 200);
+            var fitsUpTo = random.Next(to - 5, from + 5);
+            string Render(int length) => new('x', length);
+            bool Fits(string text) => text.Length <= fitsUpTo;
+
+            string? oneByOne = null;
+            for (var length = from; length >= to && oneByOne is null; length--)
+            {
+                oneByOne = Fits(Render(length)) ? Render(length) : null;
+            }
+
+            Assert.Equal(oneByOne, PageText.Longest(from, to, Render, Fits));
+        }
+    }
+
+    [Fact]
     public void Sms_LongHostAndLongProblem_CutsTheHostInTheMiddleAfterTheProblem()
     {
         var sms = PageText.Sms(new PageSubject("98765", SupportLevel.L3, "ACMEGAMING", LongHost, LongProblem), PageLanguage.English, Link);
