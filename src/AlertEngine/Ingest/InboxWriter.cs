@@ -61,8 +61,8 @@ public sealed partial class InboxWriter : BackgroundService
     /// the last <see cref="StormHold"/>. Zabbix sending one event at a time is ordinary traffic,
     /// however steady; requests arriving while others are being stored are what a storm looks
     /// like. It stays on between the writer's batches: under a storm the writer waits for the next
-    /// requests about half of the time, and a runner that took each such moment for its own turn
-    /// held the write lock, and the CPU, that intake needed (intake ran about 20 % slower).
+    /// requests about half of the time, and the runner is not to take each such moment for a full
+    /// turn at the write lock and the CPU that intake needs.
     /// </summary>
     public bool IsStorming => _time.GetTimestamp() < Volatile.Read(ref _stormUntil);
 
@@ -108,6 +108,7 @@ public sealed partial class InboxWriter : BackgroundService
                 {
                     Volatile.Write(ref _stormUntil, _time.GetTimestamp() + _stormHoldTicks);
                 }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(results[i]);

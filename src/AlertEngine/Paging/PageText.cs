@@ -94,7 +94,7 @@ public static partial class PageText
     /// fits. Fitting only gets easier as the length goes down (fewer characters, and GSM-7 wherever
     /// the longer text was), so a binary search finds the same length as trying each one in turn, in
     /// a handful of renders: trying each one rendered hundreds of candidate texts for every page with
-    /// a link, about 200 KB of garbage before the send.
+    /// a link, about 150 KB of garbage before the send.
     /// </summary>
     internal static string? Longest(int from, int to, Func<int, string> render, Func<string, bool> fits)
     {

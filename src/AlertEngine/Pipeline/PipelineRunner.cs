@@ -16,8 +16,9 @@ namespace AlertEngine.Pipeline;
 /// its inbox marks commit together. When a batch fails, each event is retried alone; one that
 /// fails again is set aside as poisoned so it never blocks the queue. Intake comes first: in a
 /// storm (webhook requests overlapping, <see cref="InboxWriter.IsStorming"/>) the runner works in
-/// short turns (Pipeline:StormSlice) with rests between them (Pipeline:StormPause). Whenever an
-/// urgent writer (a disaster's page) waits, it hands the write lock over after at most one such slice.
+/// short turns (Pipeline:StormSlice) with rests between them (Pipeline:StormPause). Whenever intake
+/// or an urgent writer (a disaster's page) waits, it hands the write lock over after at most one
+/// such slice.
 /// </summary>
 public sealed partial class PipelineRunner(
     IEnumerable<IEventStage> stages,
@@ -153,11 +154,11 @@ public sealed partial class PipelineRunner(
         foreach (var inboxEvent in events)
         {
             // A turn ends after Pipeline:StormSlice in a storm, whether or not intake waits at this
-            // very moment (it will soon, and every CPU moment here is one intake lacks), and once an
-            // urgent writer waits (a disaster's page, marked and sent by the page sender, never waits
-            // out a whole batch of the backlog). Other writers (pages of
-            // lower levels, jobs) wait for the batch: yielding to each of them slowed a storm's
-            // backlog by half.
+            // very moment (it will soon, and every CPU moment here is one intake lacks), and once
+            // intake or an urgent writer waits (a disaster's page, marked and sent by the page
+            // sender, never waits out a whole batch of the backlog). Other writers (pages of lower
+            // levels, jobs) wait for the batch: yielding to each of them slowed a storm's backlog by
+            // half.
             if (mayYield && processed > 0 && (gate.UrgentWaiting || intake.IsStorming) && time.GetElapsedTime(started) >= _options.StormSlice)
             {
                 break;

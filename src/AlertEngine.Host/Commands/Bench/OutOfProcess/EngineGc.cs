@@ -22,6 +22,11 @@ internal sealed record EngineGc(long Gen0, long Gen1, long Gen2, TimeSpan Paused
         {
             return null;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's own timeout, not Ctrl+C: the figures are missing, the run goes on.
+            return null;
+        }
     }
 
     /// <summary>Reads the five figures from Prometheus text; null when one is missing.</summary>
