@@ -33,7 +33,7 @@ public sealed partial class PipelineRunner(
     EngineMetrics metrics,
     ILogger<PipelineRunner> logger) : BackgroundService
 {
-    /// <summary>A turn cut short (intake busy, an urgent writer waiting) handles only a few events: read no more than it can use.</summary>
+    /// <summary>A turn cut short (<see cref="TurnsAreShort"/>) handles only a few events: read no more than it can use.</summary>
     private const int StormReadLimit = 32;
 
     private readonly IEventStage[] _stages = [.. stages];
@@ -94,11 +94,17 @@ public sealed partial class PipelineRunner(
         }
     }
 
+    /// <summary>
+    /// True while a turn ends after Pipeline:StormSlice instead of finishing its batch: in a storm,
+    /// and while intake or an urgent writer (a disaster's page) waits for the write lock.
+    /// </summary>
+    private bool TurnsAreShort => intake.IsStorming || gate.UrgentWaiting;
+
     /// <summary>Processes one batch of waiting events; returns how many were processed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.OpenForPipeline();
-        var batch = InboxStore.ReadUnprocessed(connection, intake.IsStorming || gate.UrgentWaiting ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
+        var batch = InboxStore.ReadUnprocessed(connection, TurnsAreShort ? Math.Min(StormReadLimit, _options.BatchSize) : _options.BatchSize);
         if (batch.Count == 0)
         {
             return 0;
@@ -159,7 +165,7 @@ public sealed partial class PipelineRunner(
             // sender, never waits out a whole batch of the backlog). Other writers (pages of lower
             // levels, jobs) wait for the batch: yielding to each of them slowed a storm's backlog by
             // half.
-            if (mayYield && processed > 0 && (gate.UrgentWaiting || intake.IsStorming) && time.GetElapsedTime(started) >= _options.StormSlice)
+            if (mayYield && processed > 0 && TurnsAreShort && time.GetElapsedTime(started) >= _options.StormSlice)
             {
                 break;
             }

@@ -34,33 +34,26 @@ public sealed class WriteGateTests
         Assert.False(gate.EnterAsync(TestContext.Current.CancellationToken).IsCompleted);
     }
 
-    [Fact]
-    public async Task EnterUrgentAsync_WhileAnotherWriterHoldsTheTurn_ShowsUrgentWaitingUntilItGetsIn()
+    /// <summary>
+    /// An urgent writer (the page sender with an L1 page) shows UrgentWaiting until it gets in, so
+    /// the runner cuts its turn short; an ordinary writer (a job, a lower page) waits without.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Enter_WhileAnotherWriterHoldsTheTurn_OnlyAnUrgentWriterHurriesTheRunner(bool urgent)
     {
         using var gate = new WriteGate();
         var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        var sender = gate.EnterUrgentAsync(TestContext.Current.CancellationToken);
+        var writer = urgent ? gate.EnterUrgentAsync(TestContext.Current.CancellationToken) : gate.EnterAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(gate.UrgentWaiting);
+        Assert.False(writer.IsCompleted);
+        Assert.Equal(urgent, gate.UrgentWaiting);
         Assert.False(gate.IntakeWaiting);
         runner.Dispose();
-        using var turn = await sender.WaitAsync(Safety, TestContext.Current.CancellationToken);
+        using var turn = await writer.WaitAsync(Safety, TestContext.Current.CancellationToken);
         Assert.False(gate.UrgentWaiting);
-    }
-
-    [Fact]
-    public async Task EnterAsync_WhileAnotherWriterHoldsTheTurn_WaitsWithoutHurryingTheRunner()
-    {
-        using var gate = new WriteGate();
-        var runner = await gate.EnterAsync(TestContext.Current.CancellationToken);
-
-        var job = gate.EnterAsync(TestContext.Current.CancellationToken);
-
-        Assert.False(job.IsCompleted);
-        Assert.False(gate.UrgentWaiting);
-        runner.Dispose();
-        using var turn = await job.WaitAsync(Safety, TestContext.Current.CancellationToken);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
