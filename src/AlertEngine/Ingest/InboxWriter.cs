@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,9 +10,12 @@ namespace AlertEngine.Ingest;
 
 /// <summary>
 /// Group commit for intake: requests queue their event and wait; one writer takes whatever is
-/// queued (up to <see cref="IngestOptions.WriteBatchSize"/>), inserts it in one transaction with
-/// FULL sync, commits, and only then answers every waiting request. A 2xx therefore always
-/// means "on disk", while thousands of events a second share a handful of fsyncs.
+/// queued (up to <see cref="IngestOptions.WriteBatchSize"/>), inserts it in one transaction and
+/// commits; the requests are answered once that commit is on disk. A 2xx therefore always means
+/// "on disk", while thousands of events a second share a handful of fsyncs. The disk wait is
+/// pipelined: the writer's first commit waits for the disk itself (FULL sync), later ones do not,
+/// and an <see cref="InboxSyncer"/> fsyncs the write-ahead log on its own thread and answers the
+/// batches it covers while the writer inserts and commits the next.
 /// </summary>
 public sealed partial class InboxWriter : BackgroundService
 {
@@ -88,47 +92,109 @@ public sealed partial class InboxWriter : BackgroundService
         var batch = new List<Pending>(_batchSize);
         using var connection = _connections.Open();
         using var insert = new InboxInsert(connection);
-        // On shutdown the channel is completed and drained, so every queued request gets its answer.
-        while (WaitForEvents())
+        WriteAheadLogSync? log = null;
+        InboxSyncer? syncer = null;
+        var syncTried = false;
+        try
         {
-            while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
+            // On shutdown the channel is completed and drained, so every queued request gets its answer.
+            while (WaitForEvents())
             {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                var started = _time.GetTimestamp();
-                using var turn = _gate.EnterForIntake();
-                using var transaction = connection.BeginTransaction();
-                var results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
-                transaction.Commit();
-                _metrics.InboxBatchCommitted(batch.Count, _time.GetElapsedTime(started));
-                if (batch.Count > 1)
+                while (batch.Count < _batchSize && _queue.Reader.TryRead(out var pending))
                 {
-                    Volatile.Write(ref _stormUntil, _time.GetTimestamp() + _stormHoldTicks);
+                    batch.Add(pending);
                 }
 
-                for (var i = 0; i < batch.Count; i++)
+                try
                 {
-                    batch[i].Done.TrySetResult(results[i]);
-                }
+                    var started = _time.GetTimestamp();
+                    IntakeResult[] results;
+                    using (_gate.EnterForIntake())
+                    {
+                        using var transaction = connection.BeginTransaction();
+                        results = insert.Run(transaction, [.. batch.Select(p => p.Event)], _time.GetUtcNow());
+                        transaction.Commit();
+                    }
 
-                _doorbell.Ring();
-            }
+                    _metrics.InboxBatchCommitted(batch.Count, _time.GetElapsedTime(started));
+                    if (batch.Count > 1)
+                    {
+                        Volatile.Write(ref _stormUntil, _time.GetTimestamp() + _stormHoldTicks);
+                    }
+
+                    if (syncer is null)
+                    {
+                        // This commit waited for the disk (FULL sync): answer now.
+                        for (var i = 0; i < batch.Count; i++)
+                        {
+                            batch[i].Done.TrySetResult(results[i]);
+                        }
+
+                        if (!syncTried)
+                        {
+                            syncTried = true;
+                            log = OpenLogForSync(connection);
+                            syncer = log is null ? null : new InboxSyncer(log.Flush, _metrics, _time, _logger);
+                        }
+                    }
+                    else
+                    {
+                        syncer.Answer([.. batch.Select(p => p.Done)], results);
+                    }
+
+                    _doorbell.Ring();
+                }
 #pragma warning disable CA1031 // A failed commit must fail exactly the requests of that batch, whatever the cause.
-            catch (Exception ex)
+                catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                LogBatchFailed(_logger, ex, batch.Count);
-                _metrics.InboxBatchFailed();
-                foreach (var pending in batch)
                 {
-                    pending.Done.TrySetException(new InboxUnavailableException("the inbox could not be written", ex));
+                    LogBatchFailed(_logger, ex, batch.Count);
+                    _metrics.InboxBatchFailed();
+                    foreach (var pending in batch)
+                    {
+                        pending.Done.TrySetException(new InboxUnavailableException("the inbox could not be written", ex));
+                    }
                 }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            // Answers every batch already committed before the connection (and with it the log) closes.
+            syncer?.Dispose();
+            log?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// After the connection's first commit with FULL sync (which made the log file's name durable in
+    /// its folder), opens the log for an <see cref="InboxSyncer"/> and switches the connection to
+    /// commits that do not wait for the disk. Null, and FULL sync kept for this connection's life,
+    /// when the log cannot be opened.
+    /// </summary>
+    private WriteAheadLogSync? OpenLogForSync(SqliteConnection connection)
+    {
+        WriteAheadLogSync? log = null;
+        try
+        {
+            log = WriteAheadLogSync.TryOpen(_connections.WalPath);
+            if (log is null)
+            {
+                LogSyncUnavailable(_logger, null);
+                return null;
             }
 
-            batch.Clear();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = SqliteConnectionFactory.CommitsWithoutWaitingForTheDisk;
+            pragma.ExecuteNonQuery();
+            return log;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            log?.Dispose();
+            LogSyncUnavailable(_logger, ex);
+            return null;
         }
     }
 
@@ -144,6 +210,9 @@ public sealed partial class InboxWriter : BackgroundService
         _queue.Writer.TryComplete();
         return base.StopAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The inbox's write-ahead log could not be opened for syncing; every inbox commit waits for the disk itself (slower intake, same safety)")]
+    private static partial void LogSyncUnavailable(ILogger logger, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox batch of {Count} events could not be committed; the senders got an error and will retry")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);

@@ -5,8 +5,9 @@ namespace AlertEngine.Storage;
 
 /// <summary>
 /// Opens connections to the engine's database. The only place that sets pragmas: WAL journal,
-/// FULL sync (a committed event survives a power cut; the pipeline runner's own connection is the
-/// one exception, see <see cref="OpenForPipeline"/>), foreign keys, the busy timeout, and the
+/// FULL sync (a committed event survives a power cut; the two exceptions are the pipeline runner's
+/// connection, see <see cref="OpenForPipeline"/>, and the inbox writer's, which fsyncs the log itself
+/// before it answers, see <c>Ingest/InboxSyncer</c>), foreign keys, the busy timeout, and the
 /// WAL's cap: below <see cref="StorageOptions.MaxWalBytes"/> <see cref="WalCheckpointer"/> copies
 /// the WAL in the background; past it every commit checkpoints inline (SQLite's autocheckpoint),
 /// and a WAL file that grew past it is cut back to it when the WAL starts over (journal_size_limit).
@@ -38,6 +39,12 @@ public sealed class SqliteConnectionFactory
             $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs}; "
             + $"PRAGMA wal_autocheckpoint={maxWalBytes / PageSize}; PRAGMA journal_size_limit={maxWalBytes};";
     }
+
+    /// <summary>
+    /// The pragma for a connection whose commits do not wait for the disk (synchronous=NORMAL): the
+    /// pipeline runner's, and the inbox writer's once its own fsync of the log is running.
+    /// </summary>
+    public const string CommitsWithoutWaitingForTheDisk = "PRAGMA synchronous=NORMAL;";
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
@@ -80,7 +87,7 @@ public sealed class SqliteConnectionFactory
     {
         var connection = Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        pragma.CommandText = CommitsWithoutWaitingForTheDisk;
         pragma.ExecuteNonQuery();
         return connection;
     }

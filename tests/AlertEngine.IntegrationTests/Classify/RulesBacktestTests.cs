@@ -16,7 +16,10 @@ public sealed class RulesBacktestTests : EngineTestBase
             n["trigger_id"] = "99";
             n["severity"] = 5;
         });
-        await DeliverAsync(Samples.Problem, disaster, Samples.Recovery);
+        // One after the other: with both in the inbox at once the runner takes the disaster first,
+        // and the ticket numbers below would swap.
+        await DeliverAsync(Samples.Problem);
+        await DeliverAsync(disaster, Samples.Recovery);
         WriteCandidate(high: "L1");
         var now = TimeProvider.System.GetUtcNow();
 

@@ -69,7 +69,7 @@ internal sealed class BenchReport(BenchSetup setup, IReadOnlyList<RunResult> res
         await o.WriteLineAsync("AlertEngine ingest benchmark");
         await o.WriteLineAsync($"machine : {setup.Machine}");
         await o.WriteLineAsync($"logging : engine {setup.EngineLogLevel}, bare {setup.BareLogLevel} (lowest level of the request, intake and pipeline categories; per-request logs off)");
-        await o.WriteLineAsync($"engine  : SQLite WAL + synchronous=FULL in a temp file; group commit of up to {Text.Count(setup.Ingest.WriteBatchSize)} events "
+        await o.WriteLineAsync($"engine  : SQLite WAL in a temp file, every 2xx after an fsync of the log that covers its commit; group commit of up to {Text.Count(setup.Ingest.WriteBatchSize)} events "
             + $"(Ingest:WriteBatchSize), queue {Text.Count(setup.Ingest.QueueCapacity)} (Ingest:QueueCapacity); pipeline running alongside, batches of {Text.Count(setup.Pipeline.BatchSize)}");
         await o.WriteLineAsync($"load    : one HttpClient in this process on the same cores, loopback HTTP/1.1, {Text.Count(setup.BodyBytes)}-byte bodies with unique event ids; "
             + $"warm-up {Text.Duration(s.Warmup)}, measure {Text.Duration(s.Duration)}, at most {Text.Count(s.MaxEvents)} requests per run");

@@ -89,7 +89,9 @@ internal sealed record IngestRunDetails(
     long? WriterBatches,
     double? WriterEventsPerBatch,
     double? WriterMsPerBatch,
-    double? WriterWritingShare)
+    double? WriterWritingShare,
+    long? WriterLogSyncs,
+    double? WriterMsPerLogSync)
 {
     public static IngestRunDetails From(RunResult r) => new(
         r.Target,
@@ -109,5 +111,7 @@ internal sealed record IngestRunDetails(
         r.Writer?.Batches,
         BenchJson.Number(r.Writer?.EventsPerBatch),
         BenchJson.Number(r.Writer?.MsPerBatch),
-        BenchJson.Number(r.Writer?.WritingShare));
+        BenchJson.Number(r.Writer?.WritingShare),
+        r.Writer?.LogSyncs,
+        BenchJson.Number(r.Writer?.MsPerLogSync));
 }
