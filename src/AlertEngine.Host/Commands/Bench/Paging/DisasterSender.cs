@@ -10,10 +10,11 @@ namespace AlertEngine.Host.Commands.Bench.Paging;
 /// <param name="TriggerId">Its Zabbix trigger id.</param>
 /// <param name="EventId">Its problem event id.</param>
 /// <param name="AnsweredAt">When the webhook answered 2xx.</param>
+/// <param name="RequestedAt">When the request that was answered 2xx started (the webhook's own wait for the disk lies between the two).</param>
 /// <param name="Attempts">Requests it took (a 503 or no answer is sent again).</param>
 /// <param name="Failure">Why it was never answered 2xx, or the last reason it was sent again.</param>
 /// <param name="Warmup">One of the first pages after the start: checked like the others, reported apart from the latency figures.</param>
-internal sealed record DisasterSent(int Index, string TriggerId, string EventId, long? AnsweredAt, int Attempts, string? Failure, bool Warmup = false);
+internal sealed record DisasterSent(int Index, string TriggerId, string EventId, long? AnsweredAt, long? RequestedAt, int Attempts, string? Failure, bool Warmup = false);
 
 /// <summary>
 /// Sends disaster events (Zabbix severity 5, so L1 by the shipped rules), each on a trigger and
@@ -47,17 +48,18 @@ internal sealed class DisasterSender(HttpClient client, LoadTarget target)
             TimeSpan wait;
             try
             {
+                var requestedAt = TimeProvider.System.GetTimestamp();
                 using var response = await client.SendAsync(request, cancellationToken);
                 var answeredAt = TimeProvider.System.GetTimestamp();
                 var status = (int)response.StatusCode;
                 if (status is 200 or 202)
                 {
-                    return new DisasterSent(index, TriggerId(index), EventId(index), answeredAt, attempt, null);
+                    return new DisasterSent(index, TriggerId(index), EventId(index), answeredAt, requestedAt, attempt, null);
                 }
 
                 if (status != 503)
                 {
-                    return new DisasterSent(index, TriggerId(index), EventId(index), null, attempt, $"answered {status}");
+                    return new DisasterSent(index, TriggerId(index), EventId(index), null, null, attempt, $"answered {status}");
                 }
 
                 failure = "503 busy";
@@ -77,7 +79,7 @@ internal sealed class DisasterSender(HttpClient client, LoadTarget target)
             await Task.Delay(wait, TimeProvider.System, cancellationToken);
         }
 
-        return new DisasterSent(index, TriggerId(index), EventId(index), null, MaxAttempts, $"no 2xx after {MaxAttempts} attempts (last: {failure})");
+        return new DisasterSent(index, TriggerId(index), EventId(index), null, null, MaxAttempts, $"no 2xx after {MaxAttempts} attempts (last: {failure})");
     }
 
     /// <summary>The webhook body of disaster <paramref name="index"/>, shaped like samples/zabbix/payloads/problem.json.</summary>

@@ -2,8 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace AlertEngine.Host.Commands.Bench.Paging;
 
-/// <summary>What became of one disaster: its ticket, how many SMS the stand-in got for it, and the time from the webhook's 2xx to the first.</summary>
-internal sealed record DisasterOutcome(DisasterSent Sent, string? TicketNumber, int? Level, int Sms, TimeSpan? Latency)
+/// <summary>
+/// What became of one disaster: its ticket, how many SMS the stand-in got for it, and the time from
+/// the webhook's 2xx to the first (negative when the SMS came first: the page goes out once the
+/// sender's own commit is on disk, which can be before the webhook's fsync has returned), and from
+/// the start of the webhook request to it.
+/// </summary>
+internal sealed record DisasterOutcome(DisasterSent Sent, string? TicketNumber, int? Level, int Sms, TimeSpan? Latency, TimeSpan? FromRequest = null)
 {
     public bool PagedOnce => Sms == 1 && Latency is not null;
 }
@@ -12,6 +17,12 @@ internal sealed record DisasterOutcome(DisasterSent Sent, string? TicketNumber, 
 internal sealed record PagingPhase(string Name, IReadOnlyList<DisasterOutcome> Disasters, int SmsTotal, int CallsTotal)
 {
     public LatencyHistogram Latency { get; } = Histogram(Disasters, warmup: false);
+
+    /// <summary>From the start of the webhook request (its wait for the disk included) to the SMS, outside warm-up.</summary>
+    public LatencyHistogram FromRequest { get; } = Histogram(Disasters.Where(d => !d.Sent.Warmup).Select(d => d.FromRequest));
+
+    /// <summary>SMS (outside warm-up) that reached the stand-in before the webhook's 2xx reached the benchmark; counted as 0 in <see cref="Latency"/>.</summary>
+    public int SmsBeforeAnswer => Disasters.Count(d => !d.Sent.Warmup && d.Latency < TimeSpan.Zero);
 
     /// <summary>The warm-up disasters' latency: the first pages after the engine started.</summary>
     public LatencyHistogram Cold { get; } = Histogram(Disasters, warmup: true);
@@ -32,14 +43,17 @@ internal sealed record PagingPhase(string Name, IReadOnlyList<DisasterOutcome> D
 
     public double MaxMs => Latency.MaxMs;
 
-    private static LatencyHistogram Histogram(IReadOnlyList<DisasterOutcome> disasters, bool warmup)
+    private static LatencyHistogram Histogram(IReadOnlyList<DisasterOutcome> disasters, bool warmup) =>
+        Histogram(disasters.Where(d => d.Sent.Warmup == warmup).Select(d => d.Latency));
+
+    private static LatencyHistogram Histogram(IEnumerable<TimeSpan?> latencies)
     {
         var histogram = new LatencyHistogram();
-        foreach (var d in disasters)
+        foreach (var latency in latencies)
         {
-            if (d.Latency is { } latency && d.Sent.Warmup == warmup)
+            if (latency is { } l)
             {
-                histogram.Record(latency);
+                histogram.Record(l);
             }
         }
 
@@ -81,7 +95,8 @@ internal static class PagingOutcomes
             var requests = ticket.SentSids.SelectMany(sid => bySid[sid]).ToList();
             var first = requests.Count > 0 ? requests.Min(p => p.Timestamp) : (long?)null;
             TimeSpan? latency = first is { } at && s.AnsweredAt is { } answered ? TimeProvider.System.GetElapsedTime(answered, at) : null;
-            return new DisasterOutcome(s, ticket.Number, ticket.Level, requests.Count, latency);
+            TimeSpan? fromRequest = first is { } arrived && s.RequestedAt is { } requested ? TimeProvider.System.GetElapsedTime(requested, arrived) : null;
+            return new DisasterOutcome(s, ticket.Number, ticket.Level, requests.Count, latency, fromRequest);
         }).ToList();
         return new PagingPhase(name, outcomes, arrivals.Count(a => a.Sms), arrivals.Count(a => !a.Sms));
     }

@@ -97,6 +97,10 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
         rows.Insert(0, ["idle, first after start", Text.Count(cold.Count), Text.Ms(cold.PercentileMs(50)), Text.Ms(cold.PercentileMs(99)), Text.Ms(cold.MaxMs), "—", "—", "", "", ""]);
         await TextTable.WriteAsync(output, ["phase", "disasters", "p50 ms", "p99 ms", "max ms", "target p99 ms", "target", "paged once", "not paged", "paged twice"], rows, rightAligned: [1, 2, 3, 4, 7, 8, 9]);
         await output.WriteLineAsync();
+        await output.WriteLineAsync($"request : from the start of the webhook request (its wait for the disk included) to the SMS: idle p50 {Text.Ms(idle.FromRequest.PercentileMs(50))} ms, "
+            + $"p99 {Text.Ms(idle.FromRequest.PercentileMs(99))} ms; storm p50 {Text.Ms(storm.Phase.FromRequest.PercentileMs(50))} ms, p99 {Text.Ms(storm.Phase.FromRequest.PercentileMs(99))} ms");
+        await output.WriteLineAsync($"          {Text.Count(idle.SmsBeforeAnswer)} of the idle SMS reached the stand-in before the webhook's 2xx reached the benchmark (0 in the table): "
+            + "a page goes out once the sender's own commit is on disk, which can be before the webhook's fsync has returned");
         await output.WriteLineAsync($"disk    : {Text.Count(diskSync.Count)} fsyncs of a 4 KiB write in the database folder, {Text.Duration(DiskSyncProbe.Pause)} apart: p50 {Text.Ms(diskSync.PercentileMs(50))} ms, "
             + $"p99 {Text.Ms(diskSync.PercentileMs(99))} ms, max {Text.Ms(diskSync.MaxMs)} ms (every page waits for one fsync: the sender's mark before the send)");
         await output.WriteLineAsync($"gc      : the engine's garbage collector during the measured idle pages: "
@@ -160,5 +164,8 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
         callsAtStandIn = phase.CallsTotal,
         warmups = phase.Disasters.Count(d => d.Sent.Warmup),
         latenciesMs = phase.Disasters.Where(d => !d.Sent.Warmup).Select(d => d.Latency is { } l ? BenchJson.Milliseconds(l) : (double?)null),
+        fromRequestP50Ms = BenchJson.Number(phase.FromRequest.PercentileMs(50)),
+        fromRequestP99Ms = BenchJson.Number(phase.FromRequest.PercentileMs(99)),
+        smsBeforeAnswer = phase.SmsBeforeAnswer,
     };
 }
