@@ -75,10 +75,13 @@ internal sealed partial class InboxSyncer : IDisposable
             {
                 var events = ready.Sum(b => b.Requests.Length);
                 LogSyncFailed(_logger, ex, events);
-                _metrics.InboxBatchFailed();
-                foreach (var request in ready.SelectMany(b => b.Requests))
+                foreach (var batch in ready)
                 {
-                    request.TrySetException(new InboxUnavailableException("the inbox could not be written to disk", ex));
+                    _metrics.InboxBatchFailed();
+                    foreach (var request in batch.Requests)
+                    {
+                        request.TrySetException(new InboxUnavailableException("the inbox could not be written to disk", ex));
+                    }
                 }
             }
 

@@ -68,7 +68,7 @@ public sealed class EngineMetrics
             new HistogramConfiguration { Buckets = RequestSeconds });
         _writeFailures = factory.CreateCounter(
             "alertengine_inbox_write_failures_total",
-            "Inbox batches that could not be committed (the senders got 503 and retry).");
+            "Inbox batches that could not be committed or made durable (the senders got 503 and retry).");
         _eventsProcessed = factory.CreateCounter(
             "alertengine_pipeline_events_total",
             "Inbox events the pipeline finished, by result: processed, stopped (a stage said nothing to do) or poisoned (set aside).",

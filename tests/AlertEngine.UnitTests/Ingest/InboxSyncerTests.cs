@@ -72,7 +72,8 @@ public sealed class InboxSyncerTests : IDisposable
     [Fact]
     public async Task Answer_FsyncFails_ItsRequestsFailAsInboxUnavailableAndLaterOnesSucceed()
     {
-        using var syncer = NewSyncer();
+        var metrics = new EngineMetrics();
+        using var syncer = new InboxSyncer(_disk.Flush, metrics, TimeProvider.System, NullLogger.Instance);
         _disk.FailNext = new IOException("EIO");
         var failed = Requests(2);
         syncer.Answer(failed, [IntakeResult.Accepted, IntakeResult.Accepted]);
@@ -82,6 +83,8 @@ public sealed class InboxSyncerTests : IDisposable
             var error = await Assert.ThrowsAsync<InboxUnavailableException>(() => request.Task.WaitAsync(Patience, TestContext.Current.CancellationToken));
             Assert.IsType<IOException>(error.InnerException);
         }
+
+        Assert.Equal(0, metrics.InboxWriterTotals().LogSyncs);
 
         var later = Requests(1);
         syncer.Answer(later, [IntakeResult.Accepted]);
