@@ -112,5 +112,5 @@ internal sealed class MemoryResult(
     private static string[] Row(string moment, long events, ProcessMemory m) =>
         [moment, Text.Count(events), Text.Megabytes(m.ResidentBytes), Text.Megabytes(m.PeakResidentBytes), m.AnonymousBytes is { } a ? Text.Megabytes(a) : "-"];
 
-    private static object Readings(ProcessMemory m) => new { residentBytes = m.ResidentBytes, peakResidentBytes = m.PeakResidentBytes, anonymousBytes = m.AnonymousBytes };
+    private static object Readings(ProcessMemory m) => new { residentBytes = m.ResidentBytes, peakResidentBytes = m.PeakResidentBytes, anonymousBytes = m.AnonymousBytes, fileBytes = m.FileBytes, sharedBytes = m.SharedBytes };
 }

@@ -5,17 +5,23 @@ namespace AlertEngine.Host.Commands.Bench.OutOfProcess;
 
 /// <summary>
 /// Memory of an engine process as the OS counts it (Linux <c>/proc/&lt;pid&gt;/status</c>): resident
-/// set now and at its peak, and the anonymous part of it (GC heap, native heap and stacks; the
-/// rest is mapped files such as the runtime's DLLs). The GC heap alone is not visible from outside.
+/// set now and at its peak, and now its three parts: anonymous (GC heap, native heap and stacks),
+/// mapped files (the runtime's and the engine's DLLs) and shared memory (the JIT's code). The GC
+/// heap alone is not visible from outside.
 /// </summary>
 /// <param name="ResidentBytes">VmRSS: resident now (the working set).</param>
 /// <param name="PeakResidentBytes">VmHWM: the highest resident set since the process started.</param>
 /// <param name="AnonymousBytes">RssAnon: resident memory not backed by a file; null off Linux.</param>
-internal sealed record ProcessMemory(long ResidentBytes, long PeakResidentBytes, long? AnonymousBytes)
+/// <param name="FileBytes">RssFile: resident pages of mapped files (the runtime, the framework and the engine's DLLs); null off Linux.</param>
+/// <param name="SharedBytes">RssShmem: resident shared memory, in the engine the JIT's compiled code (mapped twice, writable and executable); null off Linux.</param>
+internal sealed record ProcessMemory(long ResidentBytes, long PeakResidentBytes, long? AnonymousBytes, long? FileBytes = null, long? SharedBytes = null)
 {
     public override string ToString() =>
         $"RSS {Text.Megabytes(ResidentBytes)} (peak {Text.Megabytes(PeakResidentBytes)}"
-        + (AnonymousBytes is { } anonymous ? $", anonymous {Text.Megabytes(anonymous)})" : ")");
+        + (AnonymousBytes is { } anonymous ? $", anonymous {Text.Megabytes(anonymous)}" : "")
+        + (FileBytes is { } files ? $", files {Text.Megabytes(files)}" : "")
+        + (SharedBytes is { } shared ? $", JIT code and other shared {Text.Megabytes(shared)}" : "")
+        + ")";
 
     /// <summary>Reads the process's figures now; null once it has exited.</summary>
     public static ProcessMemory? Read(Process process)
@@ -41,7 +47,7 @@ internal sealed record ProcessMemory(long ResidentBytes, long PeakResidentBytes,
     public static ProcessMemory? Parse(string status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        long? rss = null, peak = null, anonymous = null;
+        long? rss = null, peak = null, anonymous = null, files = null, shared = null;
         foreach (var line in status.Split('\n'))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -56,10 +62,12 @@ internal sealed record ProcessMemory(long ResidentBytes, long PeakResidentBytes,
                 case "VmRSS": rss = value; break;
                 case "VmHWM": peak = value; break;
                 case "RssAnon": anonymous = value; break;
+                case "RssFile": files = value; break;
+                case "RssShmem": shared = value; break;
             }
         }
 
-        return rss is { } resident ? new ProcessMemory(resident, Math.Max(peak ?? resident, resident), anonymous) : null;
+        return rss is { } resident ? new ProcessMemory(resident, Math.Max(peak ?? resident, resident), anonymous, files, shared) : null;
     }
 
     /// <summary>"   86556 kB" → 88,633,344; null when it is not a number of kB.</summary>

@@ -86,7 +86,7 @@ internal sealed class OverloadResult(
         backlogBeforeOverload = drain.Backlog,
         unhealthyAnswers = health.Count,
         lastUnhealthyReason = health.LastError,
-        memory = new { residentBytes = memory.ResidentBytes, peakResidentBytes = memory.PeakResidentBytes, anonymousBytes = memory.AnonymousBytes },
+        memory = new { residentBytes = memory.ResidentBytes, peakResidentBytes = memory.PeakResidentBytes, anonymousBytes = memory.AnonymousBytes, fileBytes = memory.FileBytes, sharedBytes = memory.SharedBytes },
         stored = new { answered2xx = Stored.Answered2xx, noAnswer = Stored.NoAnswer, stored = counts.Stored, unprocessed = counts.Unprocessed, poisoned = counts.Poisoned, ok = Stored.Ok },
     };
 
