@@ -3,10 +3,7 @@ using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using static AlertEngine.IntegrationTests.Support.TriggerEvents;
+using static AlertEngine.IntegrationTests.Support.InboxWriters;
 
 namespace AlertEngine.IntegrationTests.Ingest;
 
@@ -64,9 +61,7 @@ public sealed class InboxWriterDurabilityTests : IDisposable
 
     private async Task<InboxWriter> StartedWriterAsync()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
-        var writer = new InboxWriter(connections, _gate, new Doorbell(), TimeProvider.System, Options.Create(new IngestOptions()), _metrics, NullLogger<InboxWriter>.Instance);
+        var writer = InboxWriters.New(_db.Path, _gate, TimeProvider.System, _metrics);
         await writer.StartAsync(TestCancellation);
         return writer;
     }
@@ -75,11 +70,5 @@ public sealed class InboxWriterDurabilityTests : IDisposable
     {
         using var connection = SqliteConnectionFactory.OpenReadOnly(_db.Path);
         return connection.ExecuteScalar<long>("SELECT count(*) FROM inbox");
-    }
-
-    private static IncomingEvent Event(int i)
-    {
-        var eventId = (80_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new IncomingEvent(new InboxKey(EngineHost.ServerA, eventId, "problem"), EventKind.Problem, 3, "13001", EventIntake.WebhookSource, Problem(eventId, T0));
     }
 }

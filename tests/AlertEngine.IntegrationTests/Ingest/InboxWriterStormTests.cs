@@ -2,9 +2,8 @@ using AlertEngine.Ingest;
 using AlertEngine.IntegrationTests.Support;
 using AlertEngine.Pipeline;
 using AlertEngine.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using static AlertEngine.IntegrationTests.Support.InboxWriters;
 using static AlertEngine.IntegrationTests.Support.TriggerEvents;
 
 namespace AlertEngine.IntegrationTests.Ingest;
@@ -69,16 +68,5 @@ public sealed class InboxWriterStormTests : IDisposable
         return writer;
     }
 
-    private InboxWriter NewWriter()
-    {
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
-        return new InboxWriter(connections, _gate, new Doorbell(), _time, Options.Create(new IngestOptions()), new EngineMetrics(), NullLogger<InboxWriter>.Instance);
-    }
-
-    private static IncomingEvent Event(int i)
-    {
-        var eventId = (70_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new IncomingEvent(new InboxKey(EngineHost.ServerA, eventId, "problem"), EventKind.Problem, 3, "13001", EventIntake.WebhookSource, Problem(eventId, T0));
-    }
+    private InboxWriter NewWriter() => InboxWriters.New(_db.Path, _gate, _time, new EngineMetrics());
 }
