@@ -10,9 +10,6 @@ namespace AlertEngine.Ingest.Zabbix;
 /// </summary>
 public static class ZabbixWebhookPayload
 {
-    /// <summary>Longest text field accepted (event names, messages): Zabbix itself caps most at 2048.</summary>
-    private const int MaxText = 4096;
-
     public static PayloadResult Parse(string server, ReadOnlyMemory<byte> body)
     {
         // A UTF-8 byte order mark is allowed before JSON; some HTTP tools add one.
@@ -44,7 +41,7 @@ public static class ZabbixWebhookPayload
                 return PayloadResult.Invalid(new PayloadError("body", "must be a JSON object"));
             }
 
-            var reader = new FieldReader(document.RootElement);
+            var reader = new PayloadFieldReader(document.RootElement);
             try
             {
                 return Read(server, reader);
@@ -57,7 +54,7 @@ public static class ZabbixWebhookPayload
         }
     }
 
-    private static PayloadResult Read(string server, FieldReader f)
+    private static PayloadResult Read(string server, PayloadFieldReader f)
     {
         var eventId = f.Id("event_id", required: true);
         var value = f.Int("value", required: true, min: 0, max: 1, "must be 1 (problem) or 0 (recovery)");
@@ -126,185 +123,6 @@ public static class ZabbixWebhookPayload
             ZabbixUrl = zabbixUrl,
             PollerNote = pollerNote,
         });
-    }
-
-    private sealed class FieldReader(JsonElement root)
-    {
-        public List<PayloadError> Errors { get; } = [];
-
-        public bool HasError(string field) => Errors.Exists(e => e.Field == field);
-
-        public void Fail(string field, string reason) => Errors.Add(new PayloadError(field, reason));
-
-        private bool TryGet(string field, bool required, out JsonElement element)
-        {
-            if (!root.TryGetProperty(field, out element) || element.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    Fail(field, "is required");
-                }
-
-                return false;
-            }
-
-            return true;
-        }
-
-        /// <summary>Zabbix ids: a string of digits (what the media type sends) or a whole number.</summary>
-        public string? Id(string field, bool required)
-        {
-            if (!TryGet(field, required, out var e))
-            {
-                return null;
-            }
-
-            var text = e.ValueKind switch
-            {
-                JsonValueKind.String => e.GetString(),
-                JsonValueKind.Number when e.TryGetUInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => null,
-            };
-            if (string.IsNullOrEmpty(text) || text.Length > 20 || !text.All(char.IsAsciiDigit))
-            {
-                Fail(field, "must be a Zabbix id: a string of digits");
-                return null;
-            }
-
-            return text;
-        }
-
-        public int? Int(string field, bool required, int min, int max, string rangeReason)
-        {
-            if (!TryGet(field, required, out var e))
-            {
-                return null;
-            }
-
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var n))
-            {
-                Fail(field, "must be a whole number");
-                return null;
-            }
-
-            if (n < min || n > max)
-            {
-                Fail(field, rangeReason);
-                return null;
-            }
-
-            return n;
-        }
-
-        public DateTimeOffset? Epoch(string field, bool required)
-        {
-            if (!TryGet(field, required, out var e))
-            {
-                return null;
-            }
-
-            // 2000-01-01 .. 2100-01-01: anything else is a macro gone wrong, not a Zabbix clock.
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var seconds) || seconds < 946_684_800 || seconds > 4_102_444_800)
-            {
-                Fail(field, "must be Unix epoch seconds (a whole number, e.g. from {EVENT.TIMESTAMP})");
-                return null;
-            }
-
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        }
-
-        public string? Text(string field, bool required)
-        {
-            if (!TryGet(field, required, out var e))
-            {
-                return null;
-            }
-
-            if (e.ValueKind != JsonValueKind.String)
-            {
-                Fail(field, "must be a string");
-                return null;
-            }
-
-            var text = e.GetString()!;
-            if (text.Length > MaxText)
-            {
-                Fail(field, $"must be at most {MaxText} characters");
-                return null;
-            }
-
-            if (required && string.IsNullOrWhiteSpace(text))
-            {
-                Fail(field, "must not be empty");
-                return null;
-            }
-
-            return string.IsNullOrWhiteSpace(text) ? null : text;
-        }
-
-        public bool? Bool(string field)
-        {
-            if (!TryGet(field, required: false, out var e))
-            {
-                return null;
-            }
-
-            if (e.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                Fail(field, "must be true or false");
-                return null;
-            }
-
-            return e.GetBoolean();
-        }
-
-        public IReadOnlyList<string> TextArray(string field)
-        {
-            if (!TryGet(field, required: false, out var e))
-            {
-                return [];
-            }
-
-            if (e.ValueKind != JsonValueKind.Array || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-            {
-                Fail(field, "must be an array of strings");
-                return [];
-            }
-
-            return [.. e.EnumerateArray().Select(x => x.GetString()!).Where(x => x.Length > 0)];
-        }
-
-        public List<EventTag> Tags(string field)
-        {
-            if (!TryGet(field, required: false, out var e))
-            {
-                return [];
-            }
-
-            if (e.ValueKind != JsonValueKind.Array)
-            {
-                Fail(field, "must be an array of {\"tag\": ..., \"value\": ...} objects");
-                return [];
-            }
-
-            var tags = new List<EventTag>();
-            var index = 0;
-            foreach (var item in e.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("tag", out var tag) || tag.ValueKind != JsonValueKind.String
-                    || (item.TryGetProperty("value", out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
-                {
-                    Fail($"{field}[{index}]", "must be an object with a string \"tag\" and an optional string \"value\"");
-                    return [];
-                }
-
-                tags.Add(new EventTag(tag.GetString()!, item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : ""));
-                index++;
-            }
-
-            return tags;
-        }
     }
 }
 
