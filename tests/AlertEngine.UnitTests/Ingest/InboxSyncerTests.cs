@@ -159,12 +159,16 @@ public sealed class InboxSyncerTests : IDisposable
 
         public void Release() => _releases.Release();
 
-        public void ReleaseAll() => _released = true;
-
-        public void Dispose()
+        /// <summary>Lets every fsync through from now on, including one already waiting.</summary>
+        public void ReleaseAll()
         {
             _released = true;
             _releases.Release(1000);
+        }
+
+        public void Dispose()
+        {
+            ReleaseAll();
             _releases.Dispose();
             _started.Dispose();
         }
