@@ -23,6 +23,7 @@ public sealed class EngineMetrics
     private readonly Counter _writeFailures;
     private readonly Counter _eventsProcessed;
     private readonly Histogram _eventSeconds;
+    private readonly Histogram _stageSeconds;
     private readonly Counter _ticketsOpened;
     private readonly Counter _ticketsResolved;
     private readonly Gauge _queueDepth;
@@ -77,6 +78,10 @@ public sealed class EngineMetrics
             "alertengine_pipeline_event_seconds",
             "Time to run the stages for one inbox event.",
             new HistogramConfiguration { Buckets = RequestSeconds });
+        _stageSeconds = factory.CreateHistogram(
+            "alertengine_pipeline_stage_seconds",
+            "Time one stage took for one inbox event, by stage (normalise, classify, correlate, deadline, page_plan): where processing time goes.",
+            new HistogramConfiguration { LabelNames = ["stage"], Buckets = Histogram.ExponentialBuckets(0.000016, 2, 16) });
         _ticketsOpened = factory.CreateCounter("alertengine_tickets_opened_total", "Tickets opened, by type and level.", "type", "level");
         _ticketsResolved = factory.CreateCounter("alertengine_tickets_resolved_total", "Tickets resolved, by type.", "type");
         _queueDepth = factory.CreateGauge("alertengine_intake_queue_events", "Webhook events waiting for the inbox writer (beyond Ingest:QueueCapacity the webhook answers 503).");
@@ -157,6 +162,21 @@ public sealed class EngineMetrics
     {
         _eventsProcessed.WithLabels(result).Inc();
         _eventSeconds.Observe(elapsed.TotalSeconds);
+    }
+
+    /// <summary>Where a stage's time per event is recorded, under its <see cref="StageName"/>; take it once per stage.</summary>
+    public Action<TimeSpan> StageTimer(Type stage)
+    {
+        var child = _stageSeconds.WithLabels(StageName(stage));
+        return elapsed => child.Observe(elapsed.TotalSeconds);
+    }
+
+    /// <summary>A stage's label: its type's name without "Stage", in snake case (PagePlanStage: page_plan).</summary>
+    public static string StageName(Type stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        var name = stage.Name.EndsWith("Stage", StringComparison.Ordinal) ? stage.Name[..^"Stage".Length] : stage.Name;
+        return string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
     }
 
     public void EventPoisoned() => _eventsProcessed.WithLabels("poisoned").Inc();

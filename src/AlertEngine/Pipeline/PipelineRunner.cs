@@ -37,6 +37,7 @@ public sealed partial class PipelineRunner(
     private const int StormReadLimit = 32;
 
     private readonly IEventStage[] _stages = [.. stages];
+    private readonly Action<TimeSpan>[] _stageTimers = [.. stages.Select(s => metrics.StageTimer(s.GetType()))];
     private readonly PipelineOptions _options = options.Value;
 
     /// <summary>
@@ -201,9 +202,11 @@ public sealed partial class PipelineRunner(
 
     private async Task<FinishedEvent> RunStagesAsync(EventContext context, CancellationToken cancellationToken)
     {
-        foreach (var stage in _stages)
+        for (var i = 0; i < _stages.Length; i++)
         {
-            var outcome = await stage.RunAsync(context, cancellationToken);
+            var started = time.GetTimestamp();
+            var outcome = await _stages[i].RunAsync(context, cancellationToken);
+            _stageTimers[i](time.GetElapsedTime(started));
             if (outcome.Stop)
             {
                 return new FinishedEvent($"stopped: {outcome.Reason}", Stopped: true, context);

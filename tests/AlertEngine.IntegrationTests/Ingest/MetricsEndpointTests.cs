@@ -27,6 +27,10 @@ public sealed class MetricsEndpointTests : EngineTestBase
         Assert.Equal(3, metrics["alertengine_inbox_write_batch_events_sum"]); // the duplicate goes through the writer too
         Assert.Equal(2, metrics["alertengine_pipeline_events_total{result=\"processed\"}"]);
         Assert.Equal(0, metrics["alertengine_pipeline_events_total{result=\"poisoned\"}"]);
+        Assert.Equal(2, metrics["alertengine_pipeline_stage_seconds_count{stage=\"normalise\"}"]); // the first stage sees every event
+        Assert.All(
+            ["classify", "correlate", "deadline", "page_plan"],
+            stage => Assert.InRange(metrics[$"alertengine_pipeline_stage_seconds_count{{stage=\"{stage}\"}}"], 1, 2));
         Assert.Equal(2, metrics.Where(m => m.Key.StartsWith("alertengine_tickets_opened_total{", StringComparison.Ordinal)).Sum(m => m.Value));
         Assert.Equal(1, metrics["alertengine_tickets_resolved_total{type=\"ALERT\"}"]);
         Assert.Equal(0, metrics["alertengine_inbox_backlog_events"]);

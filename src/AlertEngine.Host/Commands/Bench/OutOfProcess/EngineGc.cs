@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AlertEngine.Host.Commands.Bench.OutOfProcess;
 
 /// <summary>
@@ -10,36 +8,12 @@ namespace AlertEngine.Host.Commands.Bench.OutOfProcess;
 /// </summary>
 internal sealed record EngineGc(long Gen0, long Gen1, long Gen2, TimeSpan Paused, long AllocatedBytes)
 {
-    /// <summary>The figures now, or null when the engine did not answer them (the benchmark goes on without).</summary>
-    public static async Task<EngineGc?> ReadAsync(HttpClient client, Uri engine, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        try
-        {
-            return Parse(await client.GetStringAsync(new Uri(engine, "/metrics"), cancellationToken));
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The client's own timeout, not Ctrl+C: the figures are missing, the run goes on.
-            return null;
-        }
-    }
-
     /// <summary>Reads the five figures from Prometheus text; null when one is missing.</summary>
     public static EngineGc? Parse(string metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var values = metrics.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith('#'))
-            .Select(line => line.Split(' '))
-            .Where(parts => parts.Length >= 2)
-            .GroupBy(parts => parts[0])
-            .ToDictionary(g => g.Key, g => g.First()[1]);
-        double? Value(string name) => values.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+        var values = EngineMetricsText.Values(metrics);
+        double? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
         var gen0 = Value("dotnet_collection_count_total{generation=\"0\"}");
         var gen1 = Value("dotnet_collection_count_total{generation=\"1\"}");
         var gen2 = Value("dotnet_collection_count_total{generation=\"2\"}");

@@ -24,10 +24,10 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
         var idle = await RunIdleAsync(progress, cancellationToken);
         await progress.WriteLineAsync($"paging: idle: p50 {Text.Ms(idle.Phase.P50Ms)} ms, p99 {Text.Ms(idle.Phase.P99Ms)} ms; now the storm…");
         var storm = await RunStormAsync(progress, cancellationToken);
-        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm, idle.DiskSync, idle.Gc);
+        return new PagingResult(machine, settings, idle.LogLevel, idle.Phase, storm, idle.DiskSync, idle.Gc, idle.Stages);
     }
 
-    private async Task<(PagingPhase Phase, LogLevel LogLevel, LatencyHistogram DiskSync, EngineGc? Gc)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
+    private async Task<(PagingPhase Phase, LogLevel LogLevel, LatencyHistogram DiskSync, EngineGc? Gc, EngineStageTimes? Stages)> RunIdleAsync(TextWriter progress, CancellationToken cancellationToken)
     {
         await using var twilio = await TwilioStandIn.StartAsync(cancellationToken);
         var config = await EngineProcessConfig.ResolveAsync(twilio.EngineSettings);
@@ -36,18 +36,19 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
         var diskSync = await DiskSyncProbe.MeasureAsync(Path.GetDirectoryName(folder.DatabasePath)!, cancellationToken);
         var sent = new List<DisasterSent>();
         EngineGc? gc;
+        EngineStageTimes? stages;
         await using (var engine = EngineProcess.Start(config, folder.DatabasePath))
         {
             await engine.WaitHealthyAsync(EngineTargets.StartTimeout, cancellationToken);
             await progress.WriteLineAsync($"paging: idle: engine pid {engine.Id} on {engine.BaseUri}, Twilio stand-in on {twilio.BaseUri}; {settings.IdleDisasters} disasters one at a time");
             using var client = LoadRun.CreateClient(1);
             var sender = new DisasterSender(client, engine.Target);
-            EngineGc? gcBefore = null;
+            string? metricsBefore = null;
             for (var i = 0; i < PagingSettings.IdleWarmup + settings.IdleDisasters; i++)
             {
                 if (i == PagingSettings.IdleWarmup)
                 {
-                    gcBefore = await EngineGc.ReadAsync(client, engine.BaseUri, cancellationToken);
+                    metricsBefore = await EngineMetricsText.ReadAsync(client, engine.BaseUri, cancellationToken);
                 }
 
                 var before = twilio.SmsCount;
@@ -61,12 +62,15 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
                 await Task.Delay(PagingSettings.IdlePause, TimeProvider.System, cancellationToken);
             }
 
-            gc = EngineGc.Between(gcBefore, await EngineGc.ReadAsync(client, engine.BaseUri, cancellationToken));
+            var metricsAfter = await EngineMetricsText.ReadAsync(client, engine.BaseUri, cancellationToken);
+            gc = EngineGc.Between(metricsBefore is null ? null : EngineGc.Parse(metricsBefore), metricsAfter is null ? null : EngineGc.Parse(metricsAfter));
+            stages = EngineStageTimes.Between(
+                metricsBefore is null ? null : EngineStageTimes.Parse(metricsBefore), metricsAfter is null ? null : EngineStageTimes.Parse(metricsAfter));
             await Task.Delay(PagingSettings.DuplicateGrace, TimeProvider.System, cancellationToken);
             await engine.StopAsync(cancellationToken);
         }
 
-        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel, diskSync, gc);
+        return (PagingOutcomes.Match("idle", sent, twilio.Arrivals, folder.DatabasePath), config.LogLevel, diskSync, gc, stages);
     }
 
     private async Task<PagingStorm> RunStormAsync(TextWriter progress, CancellationToken cancellationToken)

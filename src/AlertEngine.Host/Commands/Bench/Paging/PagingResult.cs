@@ -4,7 +4,7 @@ using AlertEngine.Host.Commands.Bench.Suite;
 namespace AlertEngine.Host.Commands.Bench.Paging;
 
 /// <summary>The paging report: 2xx → SMS latency idle and during the storm, every disaster paged once, the storm's own check.</summary>
-internal sealed class PagingResult(MachineInfo machine, PagingSettings settings, LogLevel logLevel, PagingPhase idle, PagingStorm storm, LatencyHistogram diskSync, EngineGc? idleGc) : IBenchResult
+internal sealed class PagingResult(MachineInfo machine, PagingSettings settings, LogLevel logLevel, PagingPhase idle, PagingStorm storm, LatencyHistogram diskSync, EngineGc? idleGc, EngineStageTimes? idleStages) : IBenchResult
 {
     public string Name => "paging";
 
@@ -48,6 +48,7 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
             pausedMs = BenchJson.Milliseconds(idleGc.Paused),
             allocatedBytes = idleGc.AllocatedBytes,
         },
+        idleStages = idleStages?.Stages.Select(s => new { stage = s.Stage, events = s.Events, meanMs = BenchJson.Number(s.MeanMs) }),
         idleFirstAfterStart = new
         {
             disasters = idle.Cold.Count,
@@ -106,6 +107,8 @@ internal sealed class PagingResult(MachineInfo machine, PagingSettings settings,
         await output.WriteLineAsync($"gc      : the engine's garbage collector during the measured idle pages: "
             + (idleGc is null ? "not read (the engine's /metrics did not answer)"
                 : $"{idleGc} (≈ {Text.Count(idleGc.AllocatedBytes / 1024 / Math.Max(1, idle.Latency.Count))} KiB a page; each pause stops the page in flight)"));
+        await output.WriteLineAsync($"stages  : the engine's pipeline stages during the measured idle pages, mean per event: "
+            + (idleStages is null ? "not read (the engine's /metrics did not answer)" : idleStages.ToString()));
         await output.WriteLineAsync($"stand-in: idle {idle.SmsTotal} SMS, {idle.CallsTotal} calls; storm {storm.Phase.SmsTotal} SMS, {storm.Phase.CallsTotal} calls (the storm's own L2 pages included; a page bundled with others is matched by the sid of its SMS)");
         foreach (var problem in Problems(idle).Concat(Problems(storm.Phase)).Take(20))
         {
