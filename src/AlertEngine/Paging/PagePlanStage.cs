@@ -40,7 +40,7 @@ public sealed class PagePlanStage(RuleSetProvider rules, EscalationStepper stepp
         }
 
         var chain = EscalationStore.Find(context.Session.Connection, correlation.TicketId, context.Session.Transaction);
-        var ticket = TicketStore.FindById(context.Session.Connection, correlation.TicketId, context.Session.Transaction);
+        var ticket = TicketStore.FindById(context.Session, correlation.TicketId);
         if (chain is null || ticket is null)
         {
             return Continue(context with { Paging = new PagePlan(0, null, "no chain") });

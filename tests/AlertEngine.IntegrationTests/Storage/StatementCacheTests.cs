@@ -104,6 +104,37 @@ public sealed class StatementCacheTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => StatementCache.For(connection));
     }
 
+    [Fact]
+    public void SingleOrDefault_FirstRowWithNullsThenValues_ReadsEveryRowWithTheKeptParser()
+    {
+        using var connection = _connections.Open();
+        connection.Execute("CREATE TABLE kept_parser (id INTEGER PRIMARY KEY, amount INTEGER, label TEXT)");
+        connection.Execute("INSERT INTO kept_parser (id, amount, label) VALUES (1, NULL, NULL), (2, 42, 'full'), (3, 7, NULL)");
+        const string Sql = """
+            SELECT id AS Id, amount AS Amount, label AS Label,
+                (SELECT label FROM kept_parser k WHERE k.id = kept_parser.id) AS Derived
+            FROM kept_parser WHERE id = @id
+            """;
+        using var transaction = connection.BeginTransaction();
+        var session = new DbSession(connection, transaction);
+
+        KeptParserRow? Read(long id) => session.Prepared(Sql).With("id", id).SingleOrDefault<KeptParserRow>();
+
+        Assert.Equivalent(new KeptParserRow { Id = 1 }, Read(1), strict: true);
+        Assert.Equivalent(new KeptParserRow { Id = 2, Amount = 42, Label = "full", Derived = "full" }, Read(2), strict: true);
+        Assert.Equivalent(new KeptParserRow { Id = 3, Amount = 7 }, Read(3), strict: true);
+        Assert.Null(Read(4));
+        Assert.Equivalent(new KeptParserRow { Id = 2, Amount = 42, Label = "full", Derived = "full" }, Read(2), strict: true);
+    }
+
+    private sealed class KeptParserRow
+    {
+        public long Id { get; set; }
+        public long? Amount { get; set; }
+        public string? Label { get; set; }
+        public string? Derived { get; set; }
+    }
+
     private static NewAlert Alert(string key) =>
         new(SupportLevel.L3, "nc", "ops", "Disk full", "zbx", "1", "srv-nc-db", null, 3, key, Now);
 }
