@@ -185,9 +185,7 @@ public sealed partial class InboxWriter : BackgroundService
                 return null;
             }
 
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = SqliteConnectionFactory.CommitsWithoutWaitingForTheDisk;
-            pragma.ExecuteNonQuery();
+            SqliteConnectionFactory.CommitWithoutWaitingForTheDisk(connection);
             return log;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)

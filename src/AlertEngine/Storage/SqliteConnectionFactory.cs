@@ -41,10 +41,17 @@ public sealed class SqliteConnectionFactory
     }
 
     /// <summary>
-    /// The pragma for a connection whose commits do not wait for the disk (synchronous=NORMAL): the
-    /// pipeline runner's, and the inbox writer's once its own fsync of the log is running.
+    /// Makes an open connection's commits stop waiting for the disk (synchronous=NORMAL): the
+    /// pipeline runner's (<see cref="OpenForPipeline"/>), and the inbox writer's once its own fsync of
+    /// the log is running. Pooling resets it: the next <see cref="Open"/> sets FULL again.
     /// </summary>
-    public const string CommitsWithoutWaitingForTheDisk = "PRAGMA synchronous=NORMAL;";
+    public static void CommitWithoutWaitingForTheDisk(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        pragma.ExecuteNonQuery();
+    }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
@@ -86,9 +93,7 @@ public sealed class SqliteConnectionFactory
     public SqliteConnection OpenForPipeline()
     {
         var connection = Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = CommitsWithoutWaitingForTheDisk;
-        pragma.ExecuteNonQuery();
+        CommitWithoutWaitingForTheDisk(connection);
         return connection;
     }
 
