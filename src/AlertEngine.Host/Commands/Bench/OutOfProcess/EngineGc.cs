@@ -8,10 +8,14 @@ namespace AlertEngine.Host.Commands.Bench.OutOfProcess;
 /// </summary>
 internal sealed record EngineGc(long Gen0, long Gen1, long Gen2, TimeSpan Paused, long AllocatedBytes)
 {
-    /// <summary>Reads the five figures from Prometheus text; null when one is missing.</summary>
-    public static EngineGc? Parse(string metrics)
+    /// <summary>Reads the five figures from Prometheus text; null when there is no text (the engine did not answer) or one is missing.</summary>
+    public static EngineGc? Parse(string? metrics)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
+        if (metrics is null)
+        {
+            return null;
+        }
+
         var values = EngineMetricsText.Values(metrics);
         double? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
         var gen0 = Value("dotnet_collection_count_total{generation=\"0\"}");

@@ -18,18 +18,20 @@ internal sealed record EngineStageTimes(IReadOnlyList<StageTime> Stages)
     /// <summary>The pipeline's stages in order; a stage not named here is listed after them.</summary>
     private static readonly string[] PipelineOrder = ["normalise", "classify", "correlate", "deadline", "page_plan"];
 
-    /// <summary>Every stage's count and sum from Prometheus text; null when the engine has none.</summary>
-    public static EngineStageTimes? Parse(string metrics)
+    /// <summary>Every stage's count and sum from Prometheus text; null when there is no text (the engine did not answer) or no stage in it.</summary>
+    public static EngineStageTimes? Parse(string? metrics)
     {
+        if (metrics is null)
+        {
+            return null;
+        }
+
         var values = EngineMetricsText.Values(metrics);
         const string CountPrefix = Metric + "_count{stage=\"";
         var stages = values
             .Where(v => v.Key.StartsWith(CountPrefix, StringComparison.Ordinal) && v.Key.EndsWith("\"}", StringComparison.Ordinal))
-            .Select(v => v.Key[CountPrefix.Length..^2])
-            .Select(stage => new StageTime(
-                stage,
-                (long)values[$"{Metric}_count{{stage=\"{stage}\"}}"],
-                TimeSpan.FromSeconds(values.GetValueOrDefault($"{Metric}_sum{{stage=\"{stage}\"}}"))))
+            .Select(v => (Stage: v.Key[CountPrefix.Length..^2], Count: (long)v.Value))
+            .Select(c => new StageTime(c.Stage, c.Count, TimeSpan.FromSeconds(values.GetValueOrDefault($"{Metric}_sum{{stage=\"{c.Stage}\"}}"))))
             .OrderBy(s => Array.IndexOf(PipelineOrder, s.Stage) is var i and >= 0 ? i : PipelineOrder.Length)
             .ThenBy(s => s.Stage, StringComparer.Ordinal)
             .ToList();

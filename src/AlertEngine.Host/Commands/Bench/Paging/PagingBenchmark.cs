@@ -63,9 +63,8 @@ internal sealed class PagingBenchmark(PagingSettings settings) : IBenchmark
             }
 
             var metricsAfter = await EngineMetricsText.ReadAsync(client, engine.BaseUri, cancellationToken);
-            gc = EngineGc.Between(metricsBefore is null ? null : EngineGc.Parse(metricsBefore), metricsAfter is null ? null : EngineGc.Parse(metricsAfter));
-            stages = EngineStageTimes.Between(
-                metricsBefore is null ? null : EngineStageTimes.Parse(metricsBefore), metricsAfter is null ? null : EngineStageTimes.Parse(metricsAfter));
+            gc = EngineGc.Between(EngineGc.Parse(metricsBefore), EngineGc.Parse(metricsAfter));
+            stages = EngineStageTimes.Between(EngineStageTimes.Parse(metricsBefore), EngineStageTimes.Parse(metricsAfter));
             await Task.Delay(PagingSettings.DuplicateGrace, TimeProvider.System, cancellationToken);
             await engine.StopAsync(cancellationToken);
         }

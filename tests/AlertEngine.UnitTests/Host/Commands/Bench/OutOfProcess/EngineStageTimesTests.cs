@@ -49,6 +49,8 @@ public sealed class EngineStageTimesTests
     public void Parse_EngineWithoutStageMetrics_Null()
     {
         Assert.Null(EngineStageTimes.Parse("dotnet_gc_pause_seconds_total 0.5\n"));
+        Assert.Null(EngineStageTimes.Parse(null));
+        Assert.Null(EngineGc.Parse(null));
         Assert.Null(EngineStageTimes.Between(null, EngineStageTimes.Parse(After)));
     }
 
