@@ -41,6 +41,7 @@ public sealed class EngineMetrics
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         GcStats.Register(Registry);
+        Storage.SqliteMemoryStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);
 
         var version = typeof(EngineMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

@@ -82,6 +82,16 @@ public sealed class MetricsEndpointTests : EngineTestBase
         Assert.True(after["dotnet_gc_heap_size_bytes"] > 0);
     }
 
+    [Fact]
+    public async Task Metrics_Sqlite_ShowsMemoryOutsideTheManagedHeapAndItsPeak()
+    {
+        var metrics = await ScrapeAsync();
+
+        // The engine's open connections hold SQLite's page caches and prepared statements.
+        Assert.True(metrics["alertengine_sqlite_memory_bytes"] > 0);
+        Assert.True(metrics["alertengine_sqlite_memory_peak_bytes"] >= metrics["alertengine_sqlite_memory_bytes"]);
+    }
+
     private async Task<Dictionary<string, double>> ScrapeAsync() =>
         Parse(await Engine.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
 
