@@ -12,19 +12,18 @@ public static class EscalationStore
     public static bool Start(DbSession session, long ticketId, SupportLevel level, string team, DateTimeOffset startedAt, DateTimeOffset? heldUntil, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Connection.Execute(EscalationSql.Insert, new
-        {
-            ticketId,
-            level = (int)level,
-            team,
-            startedAt = UnixTime.ToMs(startedAt),
-            heldUntil = UnixTime.ToMs(heldUntil),
-            now = UnixTime.ToMs(now),
-        }, session.Transaction) == 1;
+        return session.Prepared(EscalationSql.Insert)
+            .With("ticketId", ticketId)
+            .With("level", (int)level)
+            .With("team", team)
+            .With("startedAt", UnixTime.ToMs(startedAt))
+            .With("heldUntil", UnixTime.ToMs(heldUntil))
+            .With("now", UnixTime.ToMs(now))
+            .Run() == 1;
     }
 
     public static Escalation? Find(SqliteConnection connection, long ticketId, SqliteTransaction? transaction = null) =>
-        connection.QuerySingleOrDefault<Row>(EscalationSql.Find, new { ticketId }, transaction) is { } row ? Map(row) : null;
+        connection.Prepared(EscalationSql.Find, transaction).With("ticketId", ticketId).SingleOrDefault<Row>() is { } row ? Map(row) : null;
 
     /// <summary>Active chains whose next step is due by <paramref name="now"/>.</summary>
     public static IReadOnlyList<Escalation> ListDue(SqliteConnection connection, DateTimeOffset now, int limit) =>
@@ -43,21 +42,20 @@ public static class EscalationStore
     public static void Advance(DbSession session, long ticketId, int nextStep, DateTimeOffset? nextAt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Connection.Execute(EscalationSql.Advance, new
-        {
-            ticketId,
-            nextStep,
-            nextAt = UnixTime.ToMs(nextAt),
-            state = nextAt is null ? "done" : "active",
-            now = UnixTime.ToMs(now),
-        }, session.Transaction);
+        session.Prepared(EscalationSql.Advance)
+            .With("ticketId", ticketId)
+            .With("nextStep", nextStep)
+            .With("nextAt", UnixTime.ToMs(nextAt))
+            .With("state", nextAt is null ? "done" : "active")
+            .With("now", UnixTime.ToMs(now))
+            .Run();
     }
 
     /// <summary>Stops the chain; false when it was not active.</summary>
     public static bool Stop(DbSession session, long ticketId, string reason, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Connection.Execute(EscalationSql.Stop, new { ticketId, reason, now = UnixTime.ToMs(now) }, session.Transaction) == 1;
+        return session.Prepared(EscalationSql.Stop).With("ticketId", ticketId).With("reason", reason).With("now", UnixTime.ToMs(now)).Run() == 1;
     }
 
     private static Escalation Map(Row r) => new(

@@ -40,6 +40,12 @@ public sealed partial class PageSender(
     private readonly PagingOptions _paging = paging.Value;
     private readonly OutboxOptions _outbox = outbox.Value;
 
+    /// <summary>
+    /// The sender's own connection, kept from turn to turn so that its statements stay prepared
+    /// (<see cref="StatementCache"/>); replaced after a turn that failed, closed when the engine stops.
+    /// </summary>
+    private SqliteConnection? _connection;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SenderLoop.RunAsync(RunOnceAsync, (interval, token) => doorbell.WaitAsync(interval, time, token), ex => LogSenderFailed(logger, ex),
             _outbox.PollInterval, time, stoppingToken);
@@ -47,7 +53,29 @@ public sealed partial class PageSender(
     /// <summary>Works on the pages due now, the most severe person's first; returns how many it read.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var connection = connections.Open();
+        var connection = _connection ??= connections.Open();
+        try
+        {
+            return await RunTurnAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            // Whatever broke may have broken the connection too: the next turn opens a fresh one.
+            _connection = null;
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        base.Dispose();
+    }
+
+    private async Task<int> RunTurnAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         var due = PageStore.ListDue(connection, time.GetUtcNow(), BatchSize);
         // An L1 page goes alone (its own text, link and key press); lower pages to one person bundle.
         var groups = due

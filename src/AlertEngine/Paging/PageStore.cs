@@ -16,23 +16,22 @@ public static class PageStore
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(payload);
-        return session.Connection.Execute(PageSql.Insert, new
-        {
-            kind = channel.ToOutboxKind(),
-            ticketId,
-            target = phone,
-            payload = payload.Serialize(),
-            dedupKey,
-            dueAt = UnixTime.ToMs(dueAt),
-            now = UnixTime.ToMs(now),
-            person = payload.PersonId,
-            level = (int)payload.Level,
-        }, session.Transaction) == 1;
+        return session.Prepared(PageSql.Insert)
+            .With("kind", channel.ToOutboxKind())
+            .With("ticketId", ticketId)
+            .With("target", phone)
+            .With("payload", payload.Serialize())
+            .With("dedupKey", dedupKey)
+            .With("dueAt", UnixTime.ToMs(dueAt))
+            .With("now", UnixTime.ToMs(now))
+            .With("person", payload.PersonId)
+            .With("level", (int)payload.Level)
+            .Run() == 1;
     }
 
-    /// <summary>Pages left sending, then pending pages due by <paramref name="now"/>, oldest first.</summary>
+    /// <summary>Pages left sending, then pending pages due by <paramref name="now"/>, oldest first; read outside any transaction.</summary>
     public static IReadOnlyList<PageRow> ListDue(SqliteConnection connection, DateTimeOffset now, int limit) =>
-        [.. connection.Query<Row>(PageSql.ListDue, new { now = UnixTime.ToMs(now), limit }).Select(Map)];
+        [.. connection.Prepared(PageSql.ListDue).With("now", UnixTime.ToMs(now)).With("limit", limit).Rows<Row>().Select(Map)];
 
     public static PageRow? Find(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
         connection.QuerySingleOrDefault<Row>(PageSql.Find, new { id }, transaction) is { } row ? Map(row) : null;
@@ -51,28 +50,29 @@ public static class PageStore
     public static bool MarkSending(DbSession session, long id, string body, long? bundledInto)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Connection.Execute(PageSql.MarkSending, new { id, body, bundledInto }, session.Transaction) == 1;
+        return session.Prepared(PageSql.MarkSending).With("id", id).With("body", body).With("bundledInto", bundledInto).Run() == 1;
     }
 
     /// <summary>Records a page sent, failed or cancelled.</summary>
     public static void Finish(DbSession session, long id, OutboxState state, DateTimeOffset? sentAt, string? error, string? providerId)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Connection.Execute(PageSql.Finish, new { id, state = state.ToName(), sentAt = UnixTime.ToMs(sentAt), error, providerId }, session.Transaction);
+        session.Prepared(PageSql.Finish).With("id", id).With("state", state.ToName()).With("sentAt", UnixTime.ToMs(sentAt))
+            .With("error", error).With("providerId", providerId).Run();
     }
 
     /// <summary>Leaves a page sending, its outcome unknown, to be checked again at <paramref name="nextAt"/>.</summary>
     public static void Defer(DbSession session, long id, DateTimeOffset nextAt, string error)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Connection.Execute(PageSql.Defer, new { id, nextAt = UnixTime.ToMs(nextAt), error }, session.Transaction);
+        session.Prepared(PageSql.Defer).With("id", id).With("nextAt", UnixTime.ToMs(nextAt)).With("error", error).Run();
     }
 
     /// <summary>Puts a page back to pending until <paramref name="nextAt"/>.</summary>
     public static void Postpone(DbSession session, long id, DateTimeOffset nextAt, string error)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Connection.Execute(PageSql.Postpone, new { id, nextAt = UnixTime.ToMs(nextAt), error }, session.Transaction);
+        session.Prepared(PageSql.Postpone).With("id", id).With("nextAt", UnixTime.ToMs(nextAt)).With("error", error).Run();
     }
 
     /// <summary>How many sends of <paramref name="channel"/> reached <paramref name="phone"/> since <paramref name="since"/>, and the earliest.</summary>

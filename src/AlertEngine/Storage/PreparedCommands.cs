@@ -21,6 +21,15 @@ internal static class PreparedCommands
         return StatementCache.For(session.Connection).Get(sql, session.Transaction);
     }
 
+    /// <summary>
+    /// The connection's prepared command for a <c>*Sql</c> constant, bound to <paramref name="transaction"/>
+    /// (none for a read between transactions, as the page sender's). On a connection kept open (the
+    /// pipeline's, the page sender's) the statement is prepared once; on one opened for a single use it
+    /// costs what a Dapper call costs, and is disposed when the connection closes.
+    /// </summary>
+    public static SqliteCommand Prepared(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null) =>
+        StatementCache.For(connection).Get(sql, transaction);
+
     /// <summary>Gives the parameter <c>@name</c> a value (null as SQL NULL), adding it on the command's first use.</summary>
     public static SqliteCommand With(this SqliteCommand command, string name, object? value)
     {
@@ -64,6 +73,26 @@ internal static class PreparedCommands
         parser = reader.GetRowParser<T>();
         Parsers.AddOrUpdate(command, parser);
         return parser;
+    }
+
+    /// <summary>Every row, mapped to <typeparamref name="T"/>, in the order the query returns them.</summary>
+    public static List<T> Rows<T>(this SqliteCommand command)
+    {
+        var rows = new List<T>();
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return rows;
+        }
+
+        var parser = RowParser<T>(command, reader);
+        do
+        {
+            rows.Add(parser(reader));
+        }
+        while (reader.Read());
+
+        return rows;
     }
 
     /// <summary>The only row mapped to <typeparamref name="T"/>, or default when there is none; more than one row throws.</summary>

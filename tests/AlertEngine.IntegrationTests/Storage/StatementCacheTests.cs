@@ -127,6 +127,31 @@ public sealed class StatementCacheTests : IDisposable
         Assert.Equivalent(new KeptParserRow { Id = 2, Amount = 42, Label = "full", Derived = "full" }, Read(2), strict: true);
     }
 
+    [Fact]
+    public void Rows_OutsideATransaction_ReadsEveryRowInOrderWithTheKeptParser()
+    {
+        using var connection = _connections.Open();
+        connection.Execute("CREATE TABLE kept_rows (id INTEGER PRIMARY KEY, amount INTEGER, label TEXT)");
+        connection.Execute("INSERT INTO kept_rows (id, amount, label) VALUES (1, NULL, NULL), (2, 42, 'full'), (3, 7, NULL)");
+        const string Sql = "SELECT id AS Id, amount AS Amount, label AS Label, label AS Derived FROM kept_rows WHERE id >= @from ORDER BY id";
+
+        List<KeptParserRow> Read(long from) => connection.Prepared(Sql).With("from", from).Rows<KeptParserRow>();
+
+        // The first read makes the parser from a row of NULLs; the same command then reads values with it.
+        Assert.Equivalent(
+            new[]
+            {
+                new KeptParserRow { Id = 1 },
+                new KeptParserRow { Id = 2, Amount = 42, Label = "full", Derived = "full" },
+                new KeptParserRow { Id = 3, Amount = 7 },
+            },
+            Read(1),
+            strict: true);
+        Assert.Empty(Read(4));
+        Assert.Equivalent(new[] { new KeptParserRow { Id = 3, Amount = 7 } }, Read(3), strict: true);
+        Assert.Equal(1, StatementCache.For(connection).Count);
+    }
+
     private sealed class KeptParserRow
     {
         public long Id { get; set; }
