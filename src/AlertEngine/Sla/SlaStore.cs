@@ -36,16 +36,15 @@ public static class SlaStore
         var level = (SupportLevel)row.Level;
         var start = UnixTime.FromMs(row.StartAt);
         var deadlines = clock.DeadlinesFor(level, start);
-        session.Connection.Execute(SlaSql.SetDeadlines, new
-        {
-            id = ticketId,
-            level = row.Level,
-            startAt = row.StartAt,
-            respondBy = UnixTime.ToMs(deadlines.RespondBy),
-            resolveBy = UnixTime.ToMs(deadlines.ResolveBy),
-            hardLimitAt = UnixTime.ToMs(deadlines.HardLimit),
-            warnAt = UnixTime.ToMs(deadlines.RespondWarnAt),
-        }, session.Transaction);
+        session.Prepared(SlaSql.SetDeadlines)
+            .With("id", ticketId)
+            .With("level", row.Level)
+            .With("startAt", row.StartAt)
+            .With("respondBy", UnixTime.ToMs(deadlines.RespondBy))
+            .With("resolveBy", UnixTime.ToMs(deadlines.ResolveBy))
+            .With("hardLimitAt", UnixTime.ToMs(deadlines.HardLimit))
+            .With("warnAt", UnixTime.ToMs(deadlines.RespondWarnAt))
+            .Run();
 
         var counts = clock.CountsBusinessTime(level) ? "business time" : "around the clock";
         var what = row.SlaLevel is { } before
