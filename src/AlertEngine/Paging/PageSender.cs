@@ -34,9 +34,6 @@ public sealed partial class PageSender(
     /// <summary>Who writes the pages' timeline lines.</summary>
     public const string Actor = "AlertEngine";
 
-    /// <summary>Most pages read per turn; the next turn follows at once while pages are due.</summary>
-    private const int BatchSize = 100;
-
     private readonly PagingOptions _paging = paging.Value;
     private readonly OutboxOptions _outbox = outbox.Value;
 
@@ -50,7 +47,10 @@ public sealed partial class PageSender(
         SenderLoop.RunAsync(RunOnceAsync, (interval, token) => doorbell.WaitAsync(interval, time, token), ex => LogSenderFailed(logger, ex),
             _outbox.PollInterval, time, stoppingToken);
 
-    /// <summary>Works on the pages due now, the most severe person's first; returns how many it read.</summary>
+    /// <summary>
+    /// Works on the pages due now, the most severe person's first; returns how many it read (at most
+    /// <see cref="PageSql.ListDueLimit"/>: the next turn follows at once while pages are due).
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var connection = _connection ??= connections.Open();
@@ -76,7 +76,7 @@ public sealed partial class PageSender(
 
     private async Task<int> RunTurnAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var due = PageStore.ListDue(connection, time.GetUtcNow(), BatchSize);
+        var due = PageStore.ListDue(connection, time.GetUtcNow());
         // An L1 page goes alone (its own text, link and key press); lower pages to one person bundle.
         var groups = due
             .GroupBy(r => (r.Message.Kind, r.Phone, Alone: r.Payload.Level == SupportLevel.L1 ? r.Id : 0))

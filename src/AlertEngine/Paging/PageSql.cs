@@ -17,14 +17,19 @@ internal static class PageSql
         ON CONFLICT (dedup_key) DO NOTHING
         """;
 
-    /// Pages to work on now, the most severe first, then oldest first: pages left sending whose outcome is to be
-    /// checked by @now (ix_outbox_sending), and pending pages due by @now (ix_outbox_due).
+    /// <summary>Most pages <see cref="ListDue"/> returns: one turn of the page sender.</summary>
+    public const int ListDueLimit = 100;
+
+    /// Pages to work on now, the most severe first, then oldest first, at most <see cref="ListDueLimit"/>: pages left
+    /// sending whose outcome is to be checked by @now (ix_outbox_sending), and pending pages due by @now (ix_outbox_due).
+    /// The limit (<see cref="ListDueLimit"/>, 100) is written into the text, not bound: with a bound LIMIT on this
+    /// compound SELECT, SQLite compiled the statement again on every run (about 45 of the 55 µs it took).
     public const string ListDue = $"""
         SELECT {Columns} FROM outbox o WHERE o.state = 'sending' AND o.next_attempt_at <= @now AND o.kind LIKE 'page.%'
         UNION ALL
         SELECT {Columns} FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND o.kind LIKE 'page.%'
         ORDER BY Level, Id
-        LIMIT @limit
+        LIMIT 100
         """;
 
     /// One page by id (primary key).

@@ -29,9 +29,12 @@ public static class PageStore
             .Run() == 1;
     }
 
-    /// <summary>Pages left sending, then pending pages due by <paramref name="now"/>, oldest first; read outside any transaction.</summary>
-    public static IReadOnlyList<PageRow> ListDue(SqliteConnection connection, DateTimeOffset now, int limit) =>
-        [.. connection.Prepared(PageSql.ListDue).With("now", UnixTime.ToMs(now)).With("limit", limit).Rows<Row>().Select(Map)];
+    /// <summary>
+    /// Pages left sending, then pending pages due by <paramref name="now"/>, the most severe first, then oldest first;
+    /// at most <see cref="PageSql.ListDueLimit"/> (100). Read outside any transaction.
+    /// </summary>
+    public static IReadOnlyList<PageRow> ListDue(SqliteConnection connection, DateTimeOffset now) =>
+        [.. connection.Prepared(PageSql.ListDue).With("now", UnixTime.ToMs(now)).Rows<Row>().Select(Map)];
 
     public static PageRow? Find(SqliteConnection connection, long id, SqliteTransaction? transaction = null) =>
         connection.QuerySingleOrDefault<Row>(PageSql.Find, new { id }, transaction) is { } row ? Map(row) : null;
