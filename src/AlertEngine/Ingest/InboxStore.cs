@@ -7,8 +7,12 @@ namespace AlertEngine.Ingest;
 /// <summary>Reads and writes the inbox table. Runs only inside the caller's connection or session.</summary>
 public static class InboxStore
 {
+    /// <summary>
+    /// Up to <paramref name="limit"/> unprocessed events, the most severe first, read outside any transaction
+    /// through the connection's prepared statement (the pipeline reads once per turn on the connection it keeps).
+    /// </summary>
     public static IReadOnlyList<InboxEvent> ReadUnprocessed(SqliteConnection connection, int limit) =>
-        [.. connection.Query<InboxRow>(InboxSql.ReadUnprocessed, new { limit }).Select(r => r.ToEvent())];
+        [.. connection.Prepared(InboxSql.ReadUnprocessed).With("limit", limit).Rows<InboxRow>().Select(r => r.ToEvent())];
 
     public static void MarkProcessed(DbSession session, long id, string outcome, DateTimeOffset at)
     {
