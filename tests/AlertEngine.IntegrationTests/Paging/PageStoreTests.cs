@@ -3,8 +3,6 @@ using AlertEngine.Outbox;
 using AlertEngine.Paging;
 using AlertEngine.Storage;
 using AlertEngine.Tickets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AlertEngine.IntegrationTests.Paging;
 
@@ -17,8 +15,7 @@ public sealed class PageStoreTests : IDisposable
 
     public PageStoreTests()
     {
-        _connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(_connections, NullLogger<Migrator>.Instance).Migrate();
+        _connections = _db.Migrate();
     }
 
     public void Dispose() => _db.Dispose();

@@ -3,8 +3,6 @@ using AlertEngine.Storage;
 using AlertEngine.Tickets;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AlertEngine.IntegrationTests.Storage;
 
@@ -17,8 +15,7 @@ public sealed class StatementCacheTests : IDisposable
 
     public StatementCacheTests()
     {
-        _connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = _db.Path }));
-        new Migrator(_connections, NullLogger<Migrator>.Instance).Migrate();
+        _connections = _db.Migrate();
     }
 
     public void Dispose() => _db.Dispose();

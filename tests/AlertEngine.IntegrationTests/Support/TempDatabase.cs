@@ -1,3 +1,7 @@
+using AlertEngine.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
 namespace AlertEngine.IntegrationTests.Support;
 
 /// <summary>A fresh SQLite file in its own temp folder per test, deleted on dispose.</summary>
@@ -12,6 +16,14 @@ internal sealed class TempDatabase : IDisposable
     public string Folder { get; }
 
     public string Path { get; }
+
+    /// <summary>Creates the schema with the real <see cref="Migrator"/>; returns the engine's connection factory for this file.</summary>
+    public SqliteConnectionFactory Migrate()
+    {
+        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = Path }));
+        new Migrator(connections, NullLogger<Migrator>.Instance).Migrate();
+        return connections;
+    }
 
     public void Dispose()
     {
