@@ -18,7 +18,7 @@ internal static class PreparedCommands
     public static SqliteCommand Prepared(this DbSession session, string sql)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return StatementCache.For(session.Connection).Get(sql, session.Transaction);
+        return session.Connection.Prepared(sql, session.Transaction);
     }
 
     /// <summary>

@@ -30,8 +30,8 @@ internal sealed class PayloadFieldReader
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan =
         Fields.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Longest field name, in bytes; a longer property cannot be one of <see cref="Fields"/>.</summary>
-    private const int LongestName = 32;
+    /// <summary>Longest field name, in bytes (the names are ASCII); a longer property cannot be one of <see cref="Fields"/>.</summary>
+    private static readonly int LongestName = Fields.Keys.Max(name => name.Length);
 
     private readonly JsonElement[] _values = new JsonElement[Fields.Count];
 
